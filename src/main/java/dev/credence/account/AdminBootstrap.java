@@ -1,0 +1,55 @@
+package dev.credence.account;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * On first start with no users, creates the admin from CREDENCE_ADMIN_USER /
+ * CREDENCE_ADMIN_PASSWORD, or with a random password printed once. Never a default password.
+ */
+@ApplicationScoped
+public class AdminBootstrap {
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+
+    @ConfigProperty(name = "credence.admin.user")
+    Optional<String> adminUser;
+
+    @ConfigProperty(name = "credence.admin.password")
+    Optional<String> adminPassword;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (User.count() > 0) {
+            return;
+        }
+        String username = adminUser.filter(s -> !s.isBlank()).orElse("admin");
+        String password = adminPassword.filter(s -> !s.isBlank()).orElse(null);
+        boolean generated = password == null;
+        if (generated) {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        User admin = new User();
+        admin.username = username;
+        admin.displayName = "Administrator";
+        admin.role = User.ADMIN;
+        admin.createdAt = Instant.now();
+        admin.setPassword(password);
+        admin.persist();
+        if (generated) {
+            LOG.warnf("Created admin user '%s' with generated password: %s  (shown once; set CREDENCE_ADMIN_PASSWORD to choose it)",
+                    username, password);
+        } else {
+            LOG.infof("Created admin user '%s' from CREDENCE_ADMIN_USER / CREDENCE_ADMIN_PASSWORD", username);
+        }
+    }
+}

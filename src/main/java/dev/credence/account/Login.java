@@ -1,0 +1,54 @@
+package dev.credence.account;
+
+import dev.credence.web.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The login page (the form posts to Quarkus' /j_security_check) and logout. */
+@Path("/")
+public class Login {
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public Object login(@QueryParam("error") boolean error) {
+        if (currentUser.isLoggedIn() && !error) {
+            return Response.seeOther(java.net.URI.create("/")).build();
+        }
+        return Templates.login(error);
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        Response r = Flash.redirect("/login", "You are logged out.");
+        return Response.fromResponse(r)
+                .header("Set-Cookie", sessionCookie + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+                .build();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response home() {
+        return Response.seeOther(java.net.URI.create("/projects")).build();
+    }
+}

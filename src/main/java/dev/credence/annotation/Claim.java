@@ -1,0 +1,54 @@
+package dev.credence.annotation;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A span asserting something checkable, with its attribution chain and grades. */
+@Entity
+public class Claim extends Span {
+    @ManyToOne(optional = false)
+    public Layer layer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    public ClaimKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    public Stance stance;
+
+    public Boolean checkWorthy;
+
+    /** 1..6 (Admiralty information credibility); null while not graded. */
+    public Integer credibility;
+
+    @Column(length = 4000)
+    public String rationale;
+
+    @Column(length = 2000)
+    public String evidenceUrl;
+
+    @Column(nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /** Hop 0 is the originator; the last hop is the outlet the reader sees. */
+    @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<AttributionHop> hops = new ArrayList<>();
+}

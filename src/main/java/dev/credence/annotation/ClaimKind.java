@@ -1,0 +1,3 @@
+package dev.credence.annotation;
+
+public enum ClaimKind { event, capability, intent, quantity, prediction, opinion }

@@ -1,0 +1,3 @@
+package dev.credence.annotation;
+
+public enum LayerKind { reviewer, gold }

@@ -1,0 +1,3 @@
+package dev.credence.annotation;
+
+public enum LayerState { assigned, in_progress, submitted }
