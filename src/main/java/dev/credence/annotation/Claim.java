@@ -51,4 +51,19 @@ public class Claim extends Span {
     @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<AttributionHop> hops = new ArrayList<>();
+
+    /**
+     * The chain as readers say it, outlet first: "POLITICO ← TeamT5 researchers"
+     * (the last hop is the outlet, hop 0 the originator).
+     */
+    public String chain() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (sb.length() > 0) {
+                sb.append(" ← ");
+            }
+            sb.append(hops.get(i).source.name);
+        }
+        return sb.toString();
+    }
 }
