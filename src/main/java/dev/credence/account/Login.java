@@ -11,13 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 
 /** The login page (the form posts to Quarkus' /j_security_check) and logout. */
 @Path("/")
 public class Login {
-    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
-    String sessionCookie;
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     CurrentUser currentUser;
@@ -40,10 +41,11 @@ public class Login {
     @POST
     @Path("logout")
     public Response logout() {
-        Response r = Flash.redirect("/login", "You are logged out.");
-        return Response.fromResponse(r)
-                .header("Set-Cookie", sessionCookie + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
-                .build();
+        if (currentUser.isLoggedIn()) {
+            // Removes the session cookie and stops the mechanism from refreshing it on this response.
+            FormAuthenticationMechanism.logout(identity);
+        }
+        return Flash.redirect("/login", "You are logged out.");
     }
 
     @GET
