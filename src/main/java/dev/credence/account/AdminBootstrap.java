@@ -27,8 +27,17 @@ public class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        createAdminIfEmpty(adminUser, adminPassword);
+    }
+
+    /**
+     * Creates the first admin when there is no user at all.
+     * @return the generated password when one was generated, empty otherwise
+     */
+    @Transactional
+    public Optional<String> createAdminIfEmpty(Optional<String> adminUser, Optional<String> adminPassword) {
         if (User.count() > 0) {
-            return;
+            return Optional.empty();
         }
         String username = adminUser.filter(s -> !s.isBlank()).orElse("admin");
         String password = adminPassword.filter(s -> !s.isBlank()).orElse(null);
@@ -48,8 +57,9 @@ public class AdminBootstrap {
         if (generated) {
             LOG.warnf("Created admin user '%s' with generated password: %s  (shown once; set CREDENCE_ADMIN_PASSWORD to choose it)",
                     username, password);
-        } else {
-            LOG.infof("Created admin user '%s' from CREDENCE_ADMIN_USER / CREDENCE_ADMIN_PASSWORD", username);
+            return Optional.of(password);
         }
+        LOG.infof("Created admin user '%s' from CREDENCE_ADMIN_USER / CREDENCE_ADMIN_PASSWORD", username);
+        return Optional.empty();
     }
 }
