@@ -330,6 +330,37 @@ class SourcesTest {
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> SourceGrade.count()));
     }
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
+    long statementsFor(String path) {
+        var stats = sessionFactory.getStatistics();
+        stats.setStatisticsEnabled(true);
+        stats.clear();
+        page(annSession, path);
+        long n = stats.getPrepareStatementCount();
+        stats.setStatisticsEnabled(false);
+        return n;
+    }
+
+    @Test
+    void showPageQueriesDoNotGrowWithTheNumberOfClaims() {
+        Source kestrel = fixtures.source("Kestrel Labs", SourceType.firm_report);
+        Source ledger = fixtures.source("Harbor Ledger", SourceType.independent_media);
+        claimIn(alpha, ann, kestrel, ledger, "Story 0");
+        claimIn(alpha, ann, kestrel, ledger, "Story 1");
+        page(annSession, "/sources/" + kestrel.id); // warm up
+        long few = statementsFor("/sources/" + kestrel.id);
+        for (int i = 2; i < 14; i++) {
+            claimIn(alpha, ann, kestrel, ledger, "Story " + i);
+        }
+        long many = statementsFor("/sources/" + kestrel.id);
+        assertEquals(14, page(annSession, "/sources/" + kestrel.id).select("table.attributed tbody tr").size());
+        assertTrue(few > 0, "statistics are counting");
+        assertTrue(many <= few + 2, "statements with 2 claims: " + few + ", with 14: " + many);
+        assertTrue(statementsFor("/sources") <= few + 2);
+    }
+
     @Test
     void unknownSourceIs404AndPagesNeedALogin() {
         given().cookies(annSession).when().get("/sources/999999").then().statusCode(404);
