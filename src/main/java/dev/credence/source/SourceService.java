@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,18 @@ import java.util.Set;
 public class SourceService {
     public static final String GRADES = "ABCDEF";
 
-    /** Words of the Admiralty reliability scale, A..F. */
-    public static final Map<String, String> GRADE_WORDS = grades();
+    /** One choice of the Admiralty reliability scale, for grade forms: letter, words, chip class. */
+    public record GradeChoice(String grade, String words, String css) {
+    }
+
+    /** The Admiralty reliability scale, A..F. */
+    public static final List<GradeChoice> GRADE_CHOICES = List.of(
+            new GradeChoice("A", "completely reliable", "rel-a"),
+            new GradeChoice("B", "usually reliable", "rel-b"),
+            new GradeChoice("C", "fairly reliable", "rel-c"),
+            new GradeChoice("D", "not usually reliable", "rel-d"),
+            new GradeChoice("E", "unreliable", "rel-e"),
+            new GradeChoice("F", "reliability cannot be judged", "rel-f"));
 
     /** The layer {@code l} of document {@code d} is visible to user {@code :me}. */
     static final String LAYER_VISIBLE = "exists (select m.id from Membership m where m.project = d.project and m.user = :me"
@@ -47,17 +56,6 @@ public class SourceService {
 
     @Inject
     EntityManager em;
-
-    private static Map<String, String> grades() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("A", "completely reliable");
-        m.put("B", "usually reliable");
-        m.put("C", "fairly reliable");
-        m.put("D", "not usually reliable");
-        m.put("E", "unreliable");
-        m.put("F", "reliability cannot be judged");
-        return m;
-    }
 
     /** A source whose name or one of whose aliases equals {@code name}, ignoring case. */
     public Optional<Source> findByNameOrAlias(String name) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -73,7 +72,7 @@ public class Sources {
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
                 List<SourceGrade> grades, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
-                GradeForm gradeForm, Map<String, String> gradeWords, String error);
+                GradeForm gradeForm, List<SourceService.GradeChoice> gradeChoices, String error);
     }
 
     @GET
@@ -150,7 +149,7 @@ public class Sources {
         var me = currentUser.get();
         return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
                 sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
-                access.myProjects(), gradeForm, SourceService.GRADE_WORDS, error);
+                access.myProjects(), gradeForm, SourceService.GRADE_CHOICES, error);
     }
 
     private Response rejected(Source source, Form form, ClientErrorException e) {
