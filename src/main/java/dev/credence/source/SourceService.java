@@ -1,18 +1,61 @@
 package dev.credence.source;
 
 import dev.credence.account.User;
+import dev.credence.annotation.AttributionHop;
+import dev.credence.annotation.Claim;
+import dev.credence.annotation.LayerKind;
+import dev.credence.project.Project;
+import dev.credence.project.ProjectRole;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The shared source registry: lookup by name or alias, creation with validation. */
+/**
+ * The shared source registry: lookup by name or alias, creation and editing with validation,
+ * and what the caller's projects say about a source (reliability history, attributed claims).
+ *
+ * <p>Visibility: the registry entry itself is shared by everyone logged in. Grades are visible to
+ * members of the grading project. Attributed claims are visible to members of the document's
+ * project, and, to keep review blind, a reviewer sees only their own layers and gold layers;
+ * managers and adjudicators see every layer of their projects.
+ */
 @ApplicationScoped
 public class SourceService {
     public static final String GRADES = "ABCDEF";
+
+    /** One choice of the Admiralty reliability scale, for grade forms: letter, words, chip class. */
+    public record GradeChoice(String grade, String words, String css) {
+    }
+
+    /** The Admiralty reliability scale, A..F. */
+    public static final List<GradeChoice> GRADE_CHOICES = List.of(
+            new GradeChoice("A", "completely reliable", "rel-a"),
+            new GradeChoice("B", "usually reliable", "rel-b"),
+            new GradeChoice("C", "fairly reliable", "rel-c"),
+            new GradeChoice("D", "not usually reliable", "rel-d"),
+            new GradeChoice("E", "unreliable", "rel-e"),
+            new GradeChoice("F", "reliability cannot be judged", "rel-f"));
+
+    /** The layer {@code l} of document {@code d} is visible to user {@code :me}. */
+    static final String LAYER_VISIBLE = "exists (select m.id from Membership m where m.project = d.project and m.user = :me"
+            + " and (m.role <> :reviewer or l.owner = :me or l.kind = :gold))";
+
+    /** The grade {@code g} belongs to a project of user {@code :me}. */
+    static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
+
+    @Inject
+    EntityManager em;
 
     /** A source whose name or one of whose aliases equals {@code name}, ignoring case. */
     public Optional<Source> findByNameOrAlias(String name) {
@@ -75,5 +118,286 @@ public class SourceService {
             throw new UnprocessableException("reliability: '" + grade + "' is not one of A, B, C, D, E, F");
         }
         return g;
+    }
+
+    // ---- Registry: create, edit, search ----
+
+    /** Creates a registry entry with all its shared fields; 409 if the name or an alias already names a source, 422 on bad input. */
+    @Transactional
+    public Source create(SourceInput input, User creator) {
+        Source s = new Source();
+        s.createdBy = creator == null ? null : User.findById(creator.id);
+        s.createdAt = Instant.now();
+        apply(s, input);
+        s.persist();
+        replaceAliases(s, input.aliases());
+        return s;
+    }
+
+    /** Replaces the shared fields and aliases of a source; same checks as {@link #create(SourceInput, User)}. */
+    @Transactional
+    public Source update(Long id, SourceInput input) {
+        Source s = requireSource(id);
+        apply(s, input);
+        replaceAliases(s, input.aliases());
+        return s;
+    }
+
+    /** The source, or 404. */
+    public Source requireSource(Long id) {
+        Source s = id == null ? null : Source.findById(id);
+        if (s == null) {
+            throw new jakarta.ws.rs.NotFoundException("No source " + id);
+        }
+        return s;
+    }
+
+    private void apply(Source s, SourceInput in) {
+        if (in == null) {
+            throw new jakarta.ws.rs.BadRequestException("A source needs at least a name and a type");
+        }
+        if (in.name() == null || in.name().isBlank()) {
+            throw new UnprocessableException("name: required");
+        }
+        String name = in.name().strip();
+        if (name.length() > 300) {
+            throw new UnprocessableException("name: at most 300 characters");
+        }
+        SourceType type = SourceType.parse(in.type());
+        if (type == null) {
+            throw new UnprocessableException(in.type() == null || in.type().isBlank() ? "type: required"
+                    : "type: '" + in.type() + "' is not one of " + List.of(SourceType.values()));
+        }
+        String country = SourceInput.optional("country", in.country(), 100);
+        String url = SourceInput.webUrl("url", in.url());
+        String sameAs = SourceInput.webUrl("sameAs", in.sameAs());
+        String description = SourceInput.optional("description", in.description(), 4000);
+        List<String> aliases = SourceInput.cleanAliases(in.aliases(), name);
+        for (String alias : aliases) {
+            if (alias.length() > 300) {
+                throw new UnprocessableException("aliases: '" + alias.substring(0, 40) + "…' is longer than 300 characters");
+            }
+        }
+        Source parent = parent(in);
+        if (parent != null && s.id != null && isSelfOrDescendant(parent, s)) {
+            throw new UnprocessableException("parent: " + parent.name + " is " + s.name + " or one of its children");
+        }
+        requireUnique(name, s);
+        for (String alias : aliases) {
+            requireUnique(alias, s);
+        }
+        s.name = name;
+        s.type = type;
+        s.country = country;
+        s.parent = parent;
+        s.url = url;
+        s.sameAs = sameAs;
+        s.description = description;
+    }
+
+    private Source parent(SourceInput in) {
+        if (in.parentId() != null) {
+            Source p = Source.findById(in.parentId());
+            if (p == null) {
+                throw new UnprocessableException("parentId: no source " + in.parentId());
+            }
+            return p;
+        }
+        if (in.parentName() != null && !in.parentName().isBlank()) {
+            return findByNameOrAlias(in.parentName())
+                    .orElseThrow(() -> new UnprocessableException("parent: no source named '" + in.parentName().strip()
+                            + "' in the registry; create it first"));
+        }
+        return null;
+    }
+
+    /** Walks up from {@code candidate}: a source may not become its own ancestor. */
+    private static boolean isSelfOrDescendant(Source candidate, Source s) {
+        Set<Long> seen = new HashSet<>();
+        for (Source p = candidate; p != null && seen.add(p.id); p = p.parent) {
+            if (p.id.equals(s.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void requireUnique(String nameOrAlias, Source self) {
+        findByNameOrAlias(nameOrAlias)
+                .filter(existing -> self.id == null || !existing.id.equals(self.id))
+                .ifPresent(existing -> {
+                    throw new DuplicateSourceException(nameOrAlias, existing);
+                });
+        // An alias of another source may also shadow a later match in findByNameOrAlias: check aliases too.
+        String n = nameOrAlias.toLowerCase(Locale.ROOT);
+        SourceAlias.<SourceAlias>find("lower(alias) = ?1 order by id", n).stream()
+                .filter(a -> self.id == null || !a.source.id.equals(self.id))
+                .findFirst()
+                .ifPresent(a -> {
+                    throw new DuplicateSourceException(nameOrAlias, a.source);
+                });
+    }
+
+    private void replaceAliases(Source s, List<String> wanted) {
+        List<String> clean = SourceInput.cleanAliases(wanted, s.name);
+        Map<String, SourceAlias> current = new HashMap<>();
+        for (SourceAlias a : s.aliases) {
+            current.put(a.alias.toLowerCase(Locale.ROOT), a);
+        }
+        Set<String> keep = new HashSet<>();
+        for (String alias : clean) {
+            String key = alias.toLowerCase(Locale.ROOT);
+            keep.add(key);
+            SourceAlias existing = current.get(key);
+            if (existing != null) {
+                existing.alias = alias;
+            } else {
+                SourceAlias a = new SourceAlias();
+                a.source = s;
+                a.alias = alias;
+                a.persist();
+                s.aliases.add(a);
+            }
+        }
+        s.aliases.removeIf(a -> !keep.contains(a.alias.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Sources whose name or an alias contains {@code q} (case-insensitive), of the given type (null: any),
+     * by name; one page, with each row's aliases, claim count and latest grade in the viewer's projects.
+     */
+    public Paged<SourceRow> search(String q, SourceType type, int page, int size, User viewer) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(s.name) like :q escape '\\' or exists (select a.id from SourceAlias a"
+                    + " where a.source = s and lower(a.alias) like :q escape '\\'))");
+            params.put("q", "%" + likeEscape(q.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (type != null) {
+            where.append(" and s.type = :type");
+            params.put("type", type);
+        }
+        var count = em.createQuery("select count(s) from Source s" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        int current = Paged.clamp(page, total, size);
+        var query = em.createQuery("select s from Source s left join fetch s.parent" + where
+                + " order by lower(s.name), s.id", Source.class);
+        params.forEach(query::setParameter);
+        List<Source> sources = query.setFirstResult(current * size).setMaxResults(size).getResultList();
+        return new Paged<>(rows(sources, viewer), total, current, size);
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Rows for a page of sources: three queries for the whole page (aliases, claim counts, grades), none per row. */
+    private List<SourceRow> rows(List<Source> sources, User viewer) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = sources.stream().map(s -> s.id).toList();
+        Map<Long, List<String>> aliases = new HashMap<>();
+        em.createQuery("select a from SourceAlias a where a.source.id in :ids order by lower(a.alias)", SourceAlias.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select h.source.id, count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
+                + " join l.document d where h.source.id in :ids and " + LAYER_VISIBLE + " group by h.source.id", Object[].class)
+                .setParameter("ids", ids).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
+                .setParameter("gold", LayerKind.gold).getResultList()
+                .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
+        Map<Long, String> latest = new HashMap<>();
+        em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + GRADE_VISIBLE
+                + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
+                .setParameter("ids", ids).setParameter("me", viewer).getResultList()
+                .forEach(g -> latest.putIfAbsent(g.source.id, g.grade));
+        return sources.stream().map(s -> new SourceRow(s, aliases.getOrDefault(s.id, List.of()),
+                counts.getOrDefault(s.id, 0L), latest.get(s.id))).toList();
+    }
+
+    /** Aliases of one source, by name. */
+    public List<String> aliasesOf(Source s) {
+        return SourceAlias.<SourceAlias>list("source = ?1 order by lower(alias)", s).stream().map(a -> a.alias).toList();
+    }
+
+    /** Sources whose parent is {@code s}, by name. */
+    public List<Source> children(Source s) {
+        return Source.list("parent = ?1 order by lower(name), id", s);
+    }
+
+    /** Names of registry entries for the parent picker (the first {@code max} by name). */
+    public List<String> names(int max) {
+        return em.createQuery("select s.name from Source s order by lower(s.name)", String.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    // ---- What projects say about a source ----
+
+    /** Reliability history of a source in the viewer's projects, newest first. */
+    public List<SourceGrade> grades(Source s, User viewer) {
+        return em.createQuery("select g from SourceGrade g join fetch g.project join fetch g.gradedBy"
+                + " where g.source = :s and " + GRADE_VISIBLE + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
+                .setParameter("s", s).setParameter("me", viewer).getResultList();
+    }
+
+    /**
+     * Appends a reliability grade; never changes an earlier one. The caller must have checked membership
+     * of {@code project}. 422 if the grade is not A–F or the rationale too long.
+     */
+    @Transactional
+    public SourceGrade addGrade(Source source, Project project, String grade, String rationale, User by) {
+        String g = reliability(grade);
+        if (g == null) {
+            throw new UnprocessableException("grade: required, one of A, B, C, D, E, F");
+        }
+        SourceGrade sg = new SourceGrade();
+        sg.source = Source.findById(source.id);
+        sg.project = Project.findById(project.id);
+        sg.grade = g;
+        sg.rationale = SourceInput.optional("rationale", rationale, 4000);
+        sg.gradedBy = User.findById(by.id);
+        sg.gradedAt = Instant.now();
+        sg.persist();
+        return sg;
+    }
+
+    /** Distinct claims attributed to the source (at any hop) that the viewer may see. */
+    public long claimCount(Source s, User viewer) {
+        return em.createQuery("select count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
+                + " join l.document d where h.source = :s and " + LAYER_VISIBLE, Long.class)
+                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
+                .setParameter("gold", LayerKind.gold).getSingleResult();
+    }
+
+    /**
+     * One page of the hops naming this source that the viewer may see, newest document first.
+     * Two queries for the page (hops with claim, layer, document, project; then the claims' full
+     * chains), plus a count: never one per claim.
+     */
+    public Paged<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
+        String from = " from AttributionHop h join h.claim c join c.layer l join l.document d"
+                + " where h.source = :s and " + LAYER_VISIBLE;
+        long total = em.createQuery("select count(h)" + from, Long.class)
+                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
+                .setParameter("gold", LayerKind.gold).getSingleResult();
+        int current = Paged.clamp(page, total, size);
+        List<AttributionHop> hops = em.createQuery("select h from AttributionHop h join fetch h.claim c join fetch c.layer l"
+                + " join fetch l.document d join fetch d.project where h.source = :s and " + LAYER_VISIBLE
+                + " order by d.createdAt desc, d.id desc, c.start, c.id, h.position", AttributionHop.class)
+                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
+                .setParameter("gold", LayerKind.gold)
+                .setFirstResult(current * size).setMaxResults(size).getResultList();
+        if (!hops.isEmpty()) {
+            // Initialises claim.hops (and each hop's source) for chain() in one query.
+            em.createQuery("select distinct c from Claim c left join fetch c.hops ch left join fetch ch.source"
+                    + " where c.id in :ids", Claim.class)
+                    .setParameter("ids", hops.stream().map(h -> h.claim.id).distinct().toList()).getResultList();
+        }
+        List<AttributedClaim> items = hops.stream()
+                .map(h -> new AttributedClaim(h, h.claim, h.claim.layer.document)).toList();
+        return new Paged<>(items, total, current, size);
     }
 }
