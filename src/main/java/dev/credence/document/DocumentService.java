@@ -6,6 +6,7 @@ import dev.credence.web.ConflictException;
 import dev.credence.web.UnprocessableException;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,10 @@ public class DocumentService {
                 imported.add(d);
             }
             Document.flush();
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
+        } catch (PersistenceException e) {
+            if (!isConstraintViolation(e)) {
+                throw e;
+            }
             // Only a concurrent import of the same text gets here: the lookup above saw no row.
             throw new ConflictException("Another import of the same text ran at the same time; nothing was imported, "
                     + "please try again");
@@ -68,6 +72,15 @@ public class DocumentService {
 
     public long count(Project project) {
         return Document.count("project = ?1", project);
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Long> existingIds(Project project, List<String> hashes) {
