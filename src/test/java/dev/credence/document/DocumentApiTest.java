@@ -199,6 +199,15 @@ class DocumentApiTest {
     }
 
     @Test
+    void endpointsAreInTheOpenApiDocument() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/projects/{projectId}/documents"))
+                .body("paths", hasKey("/api/v1/projects/{projectId}/documents/import"))
+                .body("paths", hasKey("/api/v1/documents/{id}"))
+                .body("paths.'/api/v1/projects/{projectId}/documents'.post.tags", contains("Documents"));
+    }
+
+    @Test
     void unknownDocumentIs404() {
         TestData.api(manager).when().get("/api/v1/documents/999999").then().statusCode(404)
                 .body("detail", containsString("999999")).body("existingId", nullValue());
