@@ -1,0 +1,66 @@
+package dev.credence.document;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * One document over the JSON API, and the JSON shapes of documents. Import and listing
+ * live under the project's path, in {@link ProjectDocumentApi}: a resource class under
+ * /api/v1 would lose /api/v1/projects/... to ProjectApi, whose path matches longer.
+ */
+@Path("/api/v1/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+public class DocumentApi {
+    @Inject
+    DocumentAccess documents;
+
+    public record DocumentInput(String title, String url, String publisher, String publishedAt, String text) {
+    }
+
+    public record DocumentView(Long id, Long projectId, String title, String url, String publisher,
+            LocalDate publishedAt, String text, String textSha256, int lengthCp, Instant createdAt) {
+        static DocumentView of(Document d) {
+            return new DocumentView(d.id, d.project.id, d.title, d.url, d.publisher, d.publishedAt, d.text,
+                    d.textSha256, d.lengthCp, d.createdAt);
+        }
+    }
+
+    /** A document in a list: everything but its text. */
+    public record DocumentSummary(Long id, Long projectId, String title, String url, String publisher,
+            LocalDate publishedAt, String textSha256, int lengthCp, Instant createdAt) {
+        static DocumentSummary of(Document d) {
+            return new DocumentSummary(d.id, d.project.id, d.title, d.url, d.publisher, d.publishedAt, d.textSha256,
+                    d.lengthCp, d.createdAt);
+        }
+    }
+
+    public record DocumentPage(List<DocumentSummary> items, int page, int size, long total) {
+    }
+
+    /** The 409 body: the usual error fields plus the id of the document that already holds this text. */
+    public record DuplicateError(String error, String detail, Long existingId) {
+    }
+
+    public record DuplicateLine(int line, Long existingId) {
+    }
+
+    public record ImportView(List<Long> imported, List<DuplicateLine> duplicates) {
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One document with its text (any member of its project)")
+    public DocumentView get(@RestPath Long id) {
+        return DocumentView.of(documents.require(id));
+    }
+}
