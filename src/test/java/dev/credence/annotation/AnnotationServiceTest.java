@@ -252,8 +252,11 @@ class AnnotationServiceTest {
         Source firm = tx(() -> sources.create("Lanternfish", "firm_report", List.of(), rita));
         Source outlet = tx(() -> sources.create("Harbor Courier", "independent_media", List.of(), rita));
         int n = doc.lengthCp;
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 1000; i++) {
+        // batches of 100 per transaction keep the persistence context (and its dirty checks) small
+        for (int batch = 0; batch < 10; batch++) {
+            int from = batch * 100;
+            QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = from; i < from + 100; i++) {
                 int start = (i * 7) % (n - 20);
                 List<HopInput> hops = new ArrayList<>();
                 hops.add(new HopInput(firm.id, null, null, null, new SpanInput(start, start + 3), null, null, "asserts", "B"));
@@ -262,7 +265,8 @@ class AnnotationServiceTest {
                 annotations.createClaim(doc, rita, new ClaimInput(start, start + 10 + i % 7, "event", null, null,
                         1 + i % 6, null, null, hops));
             }
-        });
+            });
+        }
         Statistics stats = sessionFactory.getStatistics();
         boolean wasEnabled = stats.isStatisticsEnabled();
         stats.setStatisticsEnabled(true);
@@ -294,7 +298,9 @@ class AnnotationServiceTest {
                     Claim b = claims.get(i);
                     assertTrue(a.start < b.start || (a.start == b.start && a.end <= b.end), "text order");
                 }
+                assertTrue(statements >= 1, "statistics are counting");
                 assertTrue(statements <= 3, "claims(layer) used " + statements + " SQL statements");
+                System.out.println("claims(layer) for 1000 claims / 2000 hops: " + statements + " SQL statement(s)");
             });
         } finally {
             stats.setStatisticsEnabled(wasEnabled);
