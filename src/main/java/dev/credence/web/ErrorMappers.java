@@ -56,8 +56,24 @@ public class ErrorMappers {
         return respond(uri, 400, "malformed", "Malformed JSON" + where + ": " + e.getOriginalMessage()).build();
     }
 
+    /** Two saves raced on the same versioned record: the later one is refused, nothing is lost. */
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class,
+            org.hibernate.StaleObjectStateException.class })
+    public Response staleVersion(RuntimeException e, UriInfo uri) {
+        return respond(uri, 409, "conflict",
+                "Someone else changed this at the same moment; reload and apply your change again.").build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return staleVersion(e, uri);
+            }
+            cause = cause.getCause();
+        }
         LOG.error("Unhandled error on " + uri.getPath(), e);
         return respond(uri, 500, "internal", "Something went wrong on our side; it has been logged.").build();
     }
