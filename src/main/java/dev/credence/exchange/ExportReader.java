@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a project for export in pages of documents (keyset on document id), each page
- * with a constant number of queries (documents, layers, claims, hops, mentions, cues),
+ * with a fixed number of queries (documents, layers, claims, mentions, cues, and hops per
+ * 1,000 claims),
  * all scalar projections. Memory holds one page at a time, whatever the project size.
  * Callers run it inside a transaction.
  */
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
 public class ExportReader {
     /** Documents per page: texts are usually 5–25 kB, so a page stays within a few MB. */
     public static final int DEFAULT_BATCH = 100;
+    /** Claim ids per hop query (well under PostgreSQL's 32,767 bind parameters). */
+    static final int CLAIM_SLICE = 1000;
 
     @Inject
     EntityManager em;
@@ -108,25 +112,6 @@ public class ExportReader {
             layers.get(claim.layerId()).claims().add(claim);
         }
 
-        if (!claims.isEmpty()) {
-            for (Object row : em.createQuery("select h.claim.id, h.position, s.id, s.name, s.type, s.country,"
-                    + " m.id, m.start, m.end, m.exact, cu.id, cu.start, cu.end, cu.exact, cu.cueClass,"
-                    + " h.relation, h.reliability"
-                    + " from AttributionHop h join h.source s left join h.mention m left join h.cue cu"
-                    + " where h.claim.layer.id in (:layers) order by h.claim.id, h.position")
-                    .setParameter("layers", layers.keySet()).getResultList()) {
-                Object[] r = (Object[]) row;
-                ExportRows.SpanRef mention = r[6] == null ? null
-                        : new ExportRows.SpanRef(id(r[6]), (Integer) r[7], (Integer) r[8], (String) r[9]);
-                ExportRows.CueRef cue = r[10] == null ? null
-                        : new ExportRows.CueRef(id(r[10]), (Integer) r[11], (Integer) r[12], (String) r[13],
-                                (CueClass) r[14]);
-                ExportRows.Hop hop = new ExportRows.Hop(id(r[0]), (Integer) r[1], id(r[2]), (String) r[3],
-                        (SourceType) r[4], (String) r[5], mention, cue, (Relation) r[15], (String) r[16]);
-                claims.get(hop.claimId()).hops().add(hop);
-            }
-        }
-
         for (Object row : em.createQuery("select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"
                 + " s.id, s.name from Mention m left join m.source s where m.layer.id in (:layers)"
                 + " order by m.layer.id, m.start, m.end, m.id")
@@ -144,6 +129,73 @@ public class ExportReader {
             ExportRows.Cue cue = new ExportRows.Cue(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
                     (String) r[4], (String) r[5], (String) r[6], (CueClass) r[7]);
             layers.get(cue.layerId()).cues().add(cue);
+        }
+
+        // Hops by claim id, in slices: an IN list on the hop's own index (claim_id, position) stays
+        // cheap on every database, where a join through claim.layer_id let H2 walk all hops in order.
+        // Their mention and cue are the layer's own, read above: matched here, not joined again.
+        List<Long> claimIds = new ArrayList<>(claims.keySet());
+        List<Object[]> hopRows = new ArrayList<>();
+        for (int from = 0; from < claimIds.size(); from += CLAIM_SLICE) {
+            List<Long> slice = claimIds.subList(from, Math.min(claimIds.size(), from + CLAIM_SLICE));
+            for (Object row : em.createQuery("select h.claim.id, h.position, s.id, s.name, s.type, s.country,"
+                    + " h.mention.id, h.cue.id, h.relation, h.reliability"
+                    + " from AttributionHop h join h.source s where h.claim.id in (:claims)")
+                    .setParameter("claims", slice).getResultList()) {
+                hopRows.add((Object[]) row);
+            }
+        }
+        Map<Long, ExportRows.SpanRef> mentionRefs = new HashMap<>();
+        Map<Long, ExportRows.CueRef> cueRefs = new HashMap<>();
+        for (ExportRows.Layer layer : layers.values()) {
+            for (ExportRows.Mention m : layer.mentions()) {
+                mentionRefs.put(m.id(), new ExportRows.SpanRef(m.id(), m.start(), m.end(), m.exact()));
+            }
+            for (ExportRows.Cue cue : layer.cues()) {
+                cueRefs.put(cue.id(), new ExportRows.CueRef(cue.id(), cue.start(), cue.end(), cue.exact(), cue.cueClass()));
+            }
+        }
+        loadStrayRefs(hopRows, mentionRefs, cueRefs);
+        for (Object[] r : hopRows) {
+            ExportRows.Hop hop = new ExportRows.Hop(id(r[0]), (Integer) r[1], id(r[2]), (String) r[3],
+                    (SourceType) r[4], (String) r[5], r[6] == null ? null : mentionRefs.get(id(r[6])),
+                    r[7] == null ? null : cueRefs.get(id(r[7])), (Relation) r[8], (String) r[9]);
+            claims.get(hop.claimId()).hops().add(hop);
+        }
+        for (ExportRows.Claim claim : claims.values()) {
+            if (claim.hops().size() > 1) {
+                claim.hops().sort(Comparator.comparingInt(ExportRows.Hop::position));
+            }
+        }
+    }
+
+    /** A hop pointing at a mention or cue of another layer (not expected, but not forbidden by the schema). */
+    private void loadStrayRefs(List<Object[]> hopRows, Map<Long, ExportRows.SpanRef> mentionRefs,
+            Map<Long, ExportRows.CueRef> cueRefs) {
+        List<Long> mentions = new ArrayList<>();
+        List<Long> cues = new ArrayList<>();
+        for (Object[] r : hopRows) {
+            if (r[6] != null && !mentionRefs.containsKey(id(r[6]))) {
+                mentions.add(id(r[6]));
+            }
+            if (r[7] != null && !cueRefs.containsKey(id(r[7]))) {
+                cues.add(id(r[7]));
+            }
+        }
+        if (!mentions.isEmpty()) {
+            for (Object row : em.createQuery("select m.id, m.start, m.end, m.exact from Mention m where m.id in (:ids)")
+                    .setParameter("ids", mentions).getResultList()) {
+                Object[] r = (Object[]) row;
+                mentionRefs.put(id(r[0]), new ExportRows.SpanRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3]));
+            }
+        }
+        if (!cues.isEmpty()) {
+            for (Object row : em.createQuery("select c.id, c.start, c.end, c.exact, c.cueClass from Cue c where c.id in (:ids)")
+                    .setParameter("ids", cues).getResultList()) {
+                Object[] r = (Object[]) row;
+                cueRefs.put(id(r[0]), new ExportRows.CueRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3],
+                        (CueClass) r[4]));
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -52,7 +54,7 @@ class ExportBenchmark {
     static final int DOCUMENTS = Integer.getInteger("bench.documents", 2000);
     static final int CLAIMS_PER_DOCUMENT = Integer.getInteger("bench.claims", 50);
     static final int SOURCES = 500;
-    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int RUNS = Integer.getInteger("bench.runs", 2);
     static final String PROJECT = "Export benchmark " + DOCUMENTS + "x" + CLAIMS_PER_DOCUMENT;
 
     @Inject
@@ -75,12 +77,13 @@ class ExportBenchmark {
                 + " on l.document_id = d.id where d.project_id = " + projectId);
         long hops = count("select count(*) from attribution_hop h join claim c on h.claim_id = c.id join layer l"
                 + " on c.layer_id = l.id join document d on l.document_id = d.id where d.project_id = " + projectId);
+        line("Load average at start: %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line("Data: %,d documents, %,d claims, %,d hops, %d sources; max heap %d MiB; %d CPUs",
                 DOCUMENTS, claims, hops, SOURCES, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
         line("");
-        line("| run | route | format | seconds | claims/s | MB | lines | heap before (MiB) | peak heap (MiB) |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| run | route | format | seconds | claims/s | MB | lines | heap after GC before (MiB) | peak heap used (MiB) | peak heap after GC (MiB) |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (ExportFormat format : ExportFormat.values()) {
             for (int run = 1; run <= RUNS; run++) {
                 http(run, format, projectId, token, claims);
@@ -138,9 +141,16 @@ class ExportBenchmark {
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
+        AtomicLong peakLive = new AtomicLong(0);
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                // What survived the last collection: the live data, garbage excluded.
+                peakLive.accumulateAndGet(heapPools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(),
+                        Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -155,8 +165,8 @@ class ExportBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
-        line("| %s | %s | %s | %.2f | %,.0f | %.1f | %,d | %d | %d |", run, route, format, seconds, claims / seconds,
-                result[0] / 1e6, result[1], before >> 20, peak.get() >> 20);
+        line("| %s | %s | %s | %.2f | %,.0f | %.1f | %,d | %d | %d | %d |", run, route, format, seconds,
+                claims / seconds, result[0] / 1e6, result[1], before >> 20, peak.get() >> 20, peakLive.get() >> 20);
     }
 
     private void line(String format, Object... args) {
