@@ -17,6 +17,7 @@ import dev.credence.document.Document;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
 import dev.credence.source.SourceType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -40,9 +41,12 @@ class ExportApiTest {
     TestData data;
     @Inject
     ExportFixtures fixtures;
+    @Inject
+    ExportReader reader;
 
     Project project;
     Document kite;
+    Document quiet;
 
     @BeforeEach
     void setUp() {
@@ -55,7 +59,7 @@ class ExportApiTest {
         data.member(project, "rev1", "reviewer");
         data.member(project, "rev2", "reviewer");
         kite = fixtures.document(project, "Copper Kite breach", KITE);
-        Document quiet = fixtures.document(project, "Quiet port", QUIET);
+        quiet = fixtures.document(project, "Quiet port", QUIET);
 
         Source firm = fixtures.source("Lanternfish", SourceType.firm_report);
         Source outlet = fixtures.source("Harbor Ledger", SourceType.independent_media);
@@ -199,6 +203,18 @@ class ExportApiTest {
     void noTokenIs401() {
         given().queryParam("format", "jsonl").when().get(url())
                 .then().statusCode(401).body("error", equalTo("unauthorized"));
+    }
+
+    @Test
+    void readerPagesThroughDocumentsInIdOrder() {
+        List<List<Long>> pages = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> reader.forEachPage(ExportScope.all(project.id), 1,
+                page -> pages.add(page.stream().map(ExportRows.Document::id).toList())));
+        assertEquals(List.of(List.of(kite.id), List.of(quiet.id)), pages);
+        long rev2 = QuarkusTransaction.requiringNew().call(() -> User.findByUsername("rev2").orElseThrow().id);
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> reader.maxHopCount(ExportScope.all(project.id))));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(
+                () -> reader.maxHopCount(new ExportScope(project.id, rev2, false))));
     }
 
     @Test
