@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads a project for export in pages of documents (keyset on document id), each page
- * with a fixed number of queries (documents, layers, claims, mentions, cues, and hops per
- * 1,000 claims),
- * all scalar projections. Memory holds one page at a time, whatever the project size.
+ * with a fixed number of queries (documents, layers, claims, mentions, cues, and one hop
+ * query per 1,000 claims), all scalar projections. Memory holds one page at a time,
+ * whatever the project size.
  * Callers run it inside a transaction.
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class ExportReader {
             fill(scope, documents);
             page.accept(documents);
             lastId = documents.get(documents.size() - 1).id();
-            em.clear();
+            em.clear(); // nothing should be managed (scalar rows), but a caller's entities must not pile up either
             if (documents.size() < batchSize) {
                 return;
             }
