@@ -1,0 +1,94 @@
+package dev.credence.exchange;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * CSV, one row per claim (RFC 4180: comma, double-quote quoting, CRLF rows, UTF-8, header
+ * row). The attribution chain is flattened into {@code hopN_*} column groups, hop 0 (the
+ * originator) first, as many groups as the longest chain in the export; shorter chains
+ * leave the trailing groups empty. Layout: docs/formats.md.
+ */
+public class CsvExportWriter implements AutoCloseable {
+    static final List<String> CLAIM_COLUMNS = List.of("document_id", "document_title", "document_url", "layer_id",
+            "layer_kind", "reviewer", "claim_id", "start", "end", "exact", "kind", "stance", "check_worthy",
+            "credibility", "rationale", "evidence_url", "chain", "hop_count");
+    static final List<String> HOP_COLUMNS = List.of("source", "type", "relation", "reliability");
+
+    private final CSVPrinter csv;
+    private final int maxHops;
+
+    public CsvExportWriter(OutputStream out, int maxHops) throws IOException {
+        this.maxHops = maxHops;
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                .setHeader(header(maxHops).toArray(String[]::new))
+                .setAutoFlush(false)
+                .get());
+    }
+
+    public static List<String> header(int maxHops) {
+        List<String> header = new ArrayList<>(CLAIM_COLUMNS);
+        for (int i = 0; i < maxHops; i++) {
+            for (String column : HOP_COLUMNS) {
+                header.add("hop" + i + "_" + column);
+            }
+        }
+        return header;
+    }
+
+    /** One row for each claim of each layer of the document; a document without claims writes nothing. */
+    public void write(ExportRows.Document d) throws IOException {
+        for (ExportRows.Layer layer : d.layers()) {
+            for (ExportRows.Claim c : layer.claims()) {
+                csv.print(d.id());
+                csv.print(d.title());
+                csv.print(d.url());
+                csv.print(layer.id());
+                csv.print(layer.kind().name());
+                csv.print(layer.ownerUsername());
+                csv.print(c.id());
+                csv.print(c.start());
+                csv.print(c.end());
+                csv.print(c.exact());
+                csv.print(name(c.kind()));
+                csv.print(name(c.stance()));
+                csv.print(c.checkWorthy());
+                csv.print(c.credibility());
+                csv.print(c.rationale());
+                csv.print(c.evidenceUrl());
+                csv.print(c.chain());
+                csv.print(c.hops().size());
+                for (int i = 0; i < maxHops; i++) {
+                    ExportRows.Hop h = i < c.hops().size() ? c.hops().get(i) : null;
+                    csv.print(h == null ? null : h.sourceName());
+                    csv.print(h == null ? null : name(h.sourceType()));
+                    csv.print(h == null ? null : name(h.relation()));
+                    csv.print(h == null ? null : h.reliability());
+                }
+                csv.println();
+            }
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    public void flush() throws IOException {
+        csv.flush();
+    }
+
+    /** Flushes; the response stream itself is closed by the server. */
+    @Override
+    public void close() throws IOException {
+        csv.flush();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.credence.exchange;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/projects/{id}/export")
+@Tag(name = "Export")
+public class ExportApi {
+    @Inject
+    ExportService exports;
+
+    @GET
+    @Blocking
+    @Produces({ "application/x-ndjson", "text/csv", "application/json" })
+    @Operation(summary = "Stream the project's annotations",
+            description = "Native JSONL (one document per line) or CSV (one row per claim, hop columns flattened). "
+                    + "Offsets are Unicode code points, end exclusive. Managers and adjudicators get every layer, "
+                    + "reviewers only their own. Layouts: docs/formats.md.")
+    @APIResponse(responseCode = "200", description = "The export, streamed", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Unknown format or layer")
+    @APIResponse(responseCode = "401", description = "No or unknown bearer token")
+    @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member")
+    public Response export(@RestPath Long id,
+            @Parameter(description = "jsonl or csv", required = true) @QueryParam("format") String format,
+            @Parameter(description = "all (default) or gold") @QueryParam("layer") String layer) {
+        return exports.export(id, format, layer);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.credence.exchange;
+
+import dev.credence.annotation.ClaimKind;
+import dev.credence.annotation.CueClass;
+import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerState;
+import dev.credence.annotation.Relation;
+import dev.credence.annotation.Stance;
+import dev.credence.source.SourceType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a project for export in pages of documents (keyset on document id), each page
+ * with a fixed number of queries (documents, layers, claims, mentions, cues, and one hop
+ * query per 1,000 claims), all scalar projections. Memory holds one page at a time,
+ * whatever the project size.
+ * Callers run it inside a transaction.
+ */
+@ApplicationScoped
+public class ExportReader {
+    /** Documents per page: texts are usually 5–25 kB, so a page stays within a few MB. */
+    public static final int DEFAULT_BATCH = 100;
+    /** Claim ids per hop query (well under PostgreSQL's 32,767 bind parameters). */
+    static final int CLAIM_SLICE = 1000;
+
+    @Inject
+    EntityManager em;
+
+    /** Calls {@code page} with each page of documents, in document id order. */
+    public void forEachPage(ExportScope scope, int batchSize, Consumer<List<ExportRows.Document>> page) {
+        long lastId = 0;
+        while (true) {
+            List<ExportRows.Document> documents = documents(scope.projectId(), lastId, batchSize);
+            if (documents.isEmpty()) {
+                return;
+            }
+            fill(scope, documents);
+            page.accept(documents);
+            lastId = documents.get(documents.size() - 1).id();
+            em.clear(); // nothing should be managed (scalar rows), but a caller's entities must not pile up either
+            if (documents.size() < batchSize) {
+                return;
+            }
+        }
+    }
+
+    /** The longest attribution chain among the exported claims (0 when there are none). */
+    public int maxHopCount(ExportScope scope) {
+        Query q = em.createQuery("select count(h) from AttributionHop h join h.claim c join c.layer l"
+                + " where l.document.project.id = :project" + layerFilter(scope)
+                + " group by c.id order by count(h) desc");
+        bind(q, scope).setParameter("project", scope.projectId()).setMaxResults(1);
+        List<?> rows = q.getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+    }
+
+    private List<ExportRows.Document> documents(long projectId, long afterId, int batchSize) {
+        List<?> rows = em.createQuery("select d.id, d.title, d.url, d.publisher, d.publishedAt, d.textSha256, d.text"
+                + " from Document d where d.project.id = :project and d.id > :after order by d.id")
+                .setParameter("project", projectId).setParameter("after", afterId)
+                .setMaxResults(batchSize).getResultList();
+        List<ExportRows.Document> documents = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            documents.add(new ExportRows.Document(id(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    (LocalDate) r[4], (String) r[5], (String) r[6], new ArrayList<>()));
+        }
+        return documents;
+    }
+
+    private void fill(ExportScope scope, List<ExportRows.Document> documents) {
+        Map<Long, ExportRows.Document> byId = new HashMap<>();
+        for (ExportRows.Document d : documents) {
+            byId.put(d.id(), d);
+        }
+        Query layerQuery = em.createQuery("select l.id, l.document.id, l.kind, l.state, o.username, o.displayName"
+                + " from Layer l left join l.owner o where l.document.id in (:documents)" + layerFilter(scope)
+                + " order by l.document.id, l.kind, o.username, l.id");
+        List<?> layerRows = bind(layerQuery, scope).setParameter("documents", byId.keySet()).getResultList();
+        if (layerRows.isEmpty()) {
+            return;
+        }
+        Map<Long, ExportRows.Layer> layers = new HashMap<>();
+        for (Object row : layerRows) {
+            Object[] r = (Object[]) row;
+            ExportRows.Layer layer = new ExportRows.Layer(id(r[0]), id(r[1]), (LayerKind) r[2], (LayerState) r[3],
+                    (String) r[4], (String) r[5], new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            layers.put(layer.id(), layer);
+            byId.get(layer.documentId()).layers().add(layer);
+        }
+
+        Map<Long, ExportRows.Claim> claims = new HashMap<>();
+        for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,"
+                + " c.kind, c.stance, c.checkWorthy, c.credibility, c.rationale, c.evidenceUrl"
+                + " from Claim c where c.layer.id in (:layers) order by c.layer.id, c.start, c.end, c.id")
+                .setParameter("layers", layers.keySet()).getResultList()) {
+            Object[] r = (Object[]) row;
+            ExportRows.Claim claim = new ExportRows.Claim(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (ClaimKind) r[7], (Stance) r[8], (Boolean) r[9],
+                    (Integer) r[10], (String) r[11], (String) r[12], new ArrayList<>());
+            claims.put(claim.id(), claim);
+            layers.get(claim.layerId()).claims().add(claim);
+        }
+
+        for (Object row : em.createQuery("select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"
+                + " s.id, s.name from Mention m left join m.source s where m.layer.id in (:layers)"
+                + " order by m.layer.id, m.start, m.end, m.id")
+                .setParameter("layers", layers.keySet()).getResultList()) {
+            Object[] r = (Object[]) row;
+            ExportRows.Mention mention = new ExportRows.Mention(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], r[7] == null ? null : id(r[7]), (String) r[8]);
+            layers.get(mention.layerId()).mentions().add(mention);
+        }
+
+        for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,"
+                + " c.cueClass from Cue c where c.layer.id in (:layers) order by c.layer.id, c.start, c.end, c.id")
+                .setParameter("layers", layers.keySet()).getResultList()) {
+            Object[] r = (Object[]) row;
+            ExportRows.Cue cue = new ExportRows.Cue(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (CueClass) r[7]);
+            layers.get(cue.layerId()).cues().add(cue);
+        }
+
+        // Hops by claim id, in slices: an IN list on the hop's own index (claim_id, position) stays
+        // cheap on every database, where a join through claim.layer_id let H2 walk all hops in order.
+        // Their mention and cue are the layer's own, read above: matched here, not joined again.
+        List<Long> claimIds = new ArrayList<>(claims.keySet());
+        List<Object[]> hopRows = new ArrayList<>();
+        for (int from = 0; from < claimIds.size(); from += CLAIM_SLICE) {
+            List<Long> slice = claimIds.subList(from, Math.min(claimIds.size(), from + CLAIM_SLICE));
+            for (Object row : em.createQuery("select h.claim.id, h.position, s.id, s.name, s.type, s.country,"
+                    + " h.mention.id, h.cue.id, h.relation, h.reliability"
+                    + " from AttributionHop h join h.source s where h.claim.id in (:claims)")
+                    .setParameter("claims", slice).getResultList()) {
+                hopRows.add((Object[]) row);
+            }
+        }
+        Map<Long, ExportRows.SpanRef> mentionRefs = new HashMap<>();
+        Map<Long, ExportRows.CueRef> cueRefs = new HashMap<>();
+        for (ExportRows.Layer layer : layers.values()) {
+            for (ExportRows.Mention m : layer.mentions()) {
+                mentionRefs.put(m.id(), new ExportRows.SpanRef(m.id(), m.start(), m.end(), m.exact()));
+            }
+            for (ExportRows.Cue cue : layer.cues()) {
+                cueRefs.put(cue.id(), new ExportRows.CueRef(cue.id(), cue.start(), cue.end(), cue.exact(), cue.cueClass()));
+            }
+        }
+        loadStrayRefs(hopRows, mentionRefs, cueRefs);
+        for (Object[] r : hopRows) {
+            ExportRows.Hop hop = new ExportRows.Hop(id(r[0]), (Integer) r[1], id(r[2]), (String) r[3],
+                    (SourceType) r[4], (String) r[5], r[6] == null ? null : mentionRefs.get(id(r[6])),
+                    r[7] == null ? null : cueRefs.get(id(r[7])), (Relation) r[8], (String) r[9]);
+            claims.get(hop.claimId()).hops().add(hop);
+        }
+        for (ExportRows.Claim claim : claims.values()) {
+            if (claim.hops().size() > 1) {
+                claim.hops().sort(Comparator.comparingInt(ExportRows.Hop::position));
+            }
+        }
+    }
+
+    /** A hop pointing at a mention or cue of another layer (not expected, but not forbidden by the schema). */
+    private void loadStrayRefs(List<Object[]> hopRows, Map<Long, ExportRows.SpanRef> mentionRefs,
+            Map<Long, ExportRows.CueRef> cueRefs) {
+        List<Long> mentions = new ArrayList<>();
+        List<Long> cues = new ArrayList<>();
+        for (Object[] r : hopRows) {
+            if (r[6] != null && !mentionRefs.containsKey(id(r[6]))) {
+                mentions.add(id(r[6]));
+            }
+            if (r[7] != null && !cueRefs.containsKey(id(r[7]))) {
+                cues.add(id(r[7]));
+            }
+        }
+        if (!mentions.isEmpty()) {
+            for (Object row : em.createQuery("select m.id, m.start, m.end, m.exact from Mention m where m.id in (:ids)")
+                    .setParameter("ids", mentions).getResultList()) {
+                Object[] r = (Object[]) row;
+                mentionRefs.put(id(r[0]), new ExportRows.SpanRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3]));
+            }
+        }
+        if (!cues.isEmpty()) {
+            for (Object row : em.createQuery("select c.id, c.start, c.end, c.exact, c.cueClass from Cue c where c.id in (:ids)")
+                    .setParameter("ids", cues).getResultList()) {
+                Object[] r = (Object[]) row;
+                cueRefs.put(id(r[0]), new ExportRows.CueRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3],
+                        (CueClass) r[4]));
+            }
+        }
+    }
+
+    /** Restricts a query with alias {@code l} for Layer to the scope's layers. */
+    private static String layerFilter(ExportScope scope) {
+        return (scope.ownerId() != null ? " and l.owner.id = :owner" : "")
+                + (scope.goldOnly() ? " and l.kind = :gold" : "");
+    }
+
+    private static Query bind(Query q, ExportScope scope) {
+        if (scope.ownerId() != null) {
+            q.setParameter("owner", scope.ownerId());
+        }
+        if (scope.goldOnly()) {
+            q.setParameter("gold", LayerKind.gold);
+        }
+        return q;
+    }
+
+    private static long id(Object value) {
+        return ((Number) value).longValue();
+    }
+}

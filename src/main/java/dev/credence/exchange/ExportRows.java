@@ -1,0 +1,67 @@
+package dev.credence.exchange;
+
+import dev.credence.annotation.ClaimKind;
+import dev.credence.annotation.CueClass;
+import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerState;
+import dev.credence.annotation.Relation;
+import dev.credence.annotation.Stance;
+import dev.credence.source.SourceType;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an export reads: plain values projected from the database, one document at a
+ * time, never managed entities (so nothing accumulates in the persistence context and
+ * no lazy or eager association fires a query per row).
+ */
+public final class ExportRows {
+    private ExportRows() {
+    }
+
+    public record Document(long id, String title, String url, String publisher, LocalDate publishedAt,
+            String textSha256, String text, List<Layer> layers) {
+    }
+
+    /** Owner fields are null for the gold layer. */
+    public record Layer(long id, long documentId, LayerKind kind, LayerState state, String ownerUsername,
+            String ownerDisplayName, List<Claim> claims, List<Mention> mentions, List<Cue> cues) {
+    }
+
+    /** {@link #hops} is ordered by position: hop 0 is the originator, the last hop the outlet. */
+    public record Claim(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
+            ClaimKind kind, Stance stance, Boolean checkWorthy, Integer credibility, String rationale,
+            String evidenceUrl, List<Hop> hops) {
+
+        /** "outlet ← … ← originator", as Claim.chain() says it. */
+        public String chain() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = hops.size() - 1; i >= 0; i--) {
+                if (sb.length() > 0) {
+                    sb.append(" ← ");
+                }
+                sb.append(hops.get(i).sourceName());
+            }
+            return sb.toString();
+        }
+    }
+
+    public record Hop(long claimId, int position, long sourceId, String sourceName, SourceType sourceType,
+            String sourceCountry, SpanRef mention, CueRef cue, Relation relation, String reliability) {
+    }
+
+    /** The span a hop points to (without context, which the layer's mentions carry). */
+    public record SpanRef(long id, int start, int end, String exact) {
+    }
+
+    public record CueRef(long id, int start, int end, String exact, CueClass cueClass) {
+    }
+
+    public record Mention(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
+            Long sourceId, String sourceName) {
+    }
+
+    public record Cue(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
+            CueClass cueClass) {
+    }
+}

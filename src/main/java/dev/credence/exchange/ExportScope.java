@@ -1,0 +1,14 @@
+package dev.credence.exchange;
+
+/**
+ * Which layers of which project an export holds. Every document of the project is
+ * exported; the layers inside are filtered.
+ *
+ * @param ownerId  only layers of this reviewer (a reviewer exports their own work); null for all
+ * @param goldOnly only the adjudicated gold layers
+ */
+public record ExportScope(long projectId, Long ownerId, boolean goldOnly) {
+    public static ExportScope all(long projectId) {
+        return new ExportScope(projectId, null, false);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.credence.exchange;
+
+import dev.credence.project.Membership;
+import dev.credence.project.Project;
+import dev.credence.project.ProjectAccess;
+import dev.credence.project.ProjectRole;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams a project's annotations to the client: access is checked and the scope fixed
+ * before the response starts; then one read transaction pages through the documents
+ * while the writer sends each page on. Nothing but the current page is held in memory.
+ */
+@ApplicationScoped
+public class ExportService {
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
+
+    @Inject
+    ProjectAccess access;
+    @Inject
+    ExportReader reader;
+
+    /** A whole-project export can outlive the default 60 s transaction timeout. */
+    @ConfigProperty(name = "credence.export.transaction-timeout", defaultValue = "3600")
+    int transactionTimeoutSeconds;
+
+    @ConfigProperty(name = "credence.export.batch-size", defaultValue = "" + ExportReader.DEFAULT_BATCH)
+    int batchSize;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * The export response for the caller: 404 if they are not a member, 400 for an unknown
+     * format or layer choice. Managers and adjudicators get every layer; reviewers their own.
+     */
+    public Response export(Long projectId, String format, String layer) {
+        Project project = access.requireMember(projectId);
+        Membership membership = access.requireMember(project);
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ExportScope scope = scopeFor(project, membership, layer);
+        String filename = slug(project.name) + "-" + LocalDate.now(clock) + "." + exportFormat.extension;
+        return Response.ok(stream(scope, exportFormat))
+                .type(exportFormat.contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    static ExportScope scopeFor(Project project, Membership membership, String layer) {
+        boolean goldOnly;
+        if (layer == null || layer.isBlank() || layer.equalsIgnoreCase("all")) {
+            goldOnly = false;
+        } else if (layer.equalsIgnoreCase("gold")) {
+            goldOnly = true;
+        } else {
+            throw new BadRequestException("layer: one of all, gold (got '" + layer + "')");
+        }
+        boolean seesAll = membership.role == ProjectRole.manager || membership.role == ProjectRole.adjudicator;
+        return new ExportScope(project.id, seesAll ? null : membership.user.id, goldOnly);
+    }
+
+    /** The body: runs on the worker thread that writes the response, in its own read transaction. */
+    public StreamingOutput stream(ExportScope scope, ExportFormat format) {
+        return out -> {
+            try {
+                QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> write(scope, format, out));
+            } catch (UncheckedIOException e) {
+                // Typically the client went away; the status line is long sent, so just stop.
+                LOG.debugf("Export of project %d stopped: %s", scope.projectId(), e.getMessage());
+                throw e.getCause();
+            }
+        };
+    }
+
+    /** Writes the export to {@code out}; must run inside a transaction. */
+    public void write(ExportScope scope, ExportFormat format, OutputStream out) {
+        try {
+            switch (format) {
+                case jsonl -> {
+                    try (JsonlExportWriter jsonl = new JsonlExportWriter(out)) {
+                        reader.forEachPage(scope, batchSize, page -> {
+                            try {
+                                for (ExportRows.Document d : page) {
+                                    jsonl.write(d);
+                                }
+                                jsonl.flush();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                    }
+                }
+                case csv -> {
+                    try (CsvExportWriter csv = new CsvExportWriter(out, reader.maxHopCount(scope))) {
+                        reader.forEachPage(scope, batchSize, page -> {
+                            try {
+                                for (ExportRows.Document d : page) {
+                                    csv.write(d);
+                                }
+                                csv.flush();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "Taiwan Leaks: Q3 review" → "taiwan-leaks-q3-review"; never empty. */
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "project" : slug;
+    }
+}

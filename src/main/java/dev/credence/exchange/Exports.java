@@ -1,0 +1,23 @@
+package dev.credence.exchange;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** The export download linked from the project page (session login). */
+@Path("/projects/{id}/export")
+public class Exports {
+    @Inject
+    ExportService exports;
+
+    /** {@code ?format=jsonl|csv}, optional {@code &layer=all|gold}. */
+    @GET
+    @Blocking
+    public Response export(@RestPath Long id, @QueryParam("format") String format, @QueryParam("layer") String layer) {
+        return exports.export(id, format, layer);
+    }
+}
