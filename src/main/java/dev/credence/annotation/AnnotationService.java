@@ -1,0 +1,512 @@
+package dev.credence.annotation;
+
+import dev.credence.account.User;
+import dev.credence.document.Document;
+import dev.credence.project.Membership;
+import dev.credence.source.Source;
+import dev.credence.source.SourceService;
+import dev.credence.source.SourceType;
+import dev.credence.web.ConflictException;
+import dev.credence.web.UnprocessableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A reviewer's annotations on a document: claims with their attribution chains, mentions, cues.
+ * Every reviewer works in their own layer; a submitted layer is read-only until reopened.
+ *
+ * <p>Write methods reload what they are given by id, so callers may pass entities loaded
+ * outside the transaction (e.g. by {@link #requireClaim} in a resource method).
+ */
+@ApplicationScoped
+public class AnnotationService {
+    static final String SUBMITTED = "layer submitted; reopen it first";
+    private static final int MAX_SHORT_SPAN = 4000;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    SourceService sources;
+
+    // ---------------------------------------------------------------- layers
+
+    /** The caller's reviewer layer on the document, created (state assigned) on first use. 404 for non-members. */
+    @Transactional
+    public Layer layerFor(Document doc, User user) {
+        Document d = requireMember(doc, user);
+        return Layer.ofReviewer(d, user).orElseGet(() -> {
+            Layer l = new Layer();
+            l.document = d;
+            l.owner = User.findById(user.id);
+            l.kind = LayerKind.reviewer;
+            l.state = LayerState.assigned;
+            l.updatedAt = Instant.now();
+            l.persist();
+            return l;
+        });
+    }
+
+    /** The caller's reviewer layer if it exists; never creates one. 404 for non-members. */
+    public Optional<Layer> findLayer(Document doc, User user) {
+        Document d = requireMember(doc, user);
+        return Layer.ofReviewer(d, user);
+    }
+
+    @Transactional
+    public void submit(Layer layer, User user) {
+        Layer l = requireOwnLayer(layer.id, user);
+        l.state = LayerState.submitted;
+        l.updatedAt = Instant.now();
+    }
+
+    @Transactional
+    public void reopen(Layer layer, User user) {
+        Layer l = requireOwnLayer(layer.id, user);
+        if (l.state == LayerState.submitted) {
+            l.state = LayerState.in_progress;
+            l.updatedAt = Instant.now();
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * The layer's claims in text order with hops, hop sources, mentions and cues, in one query
+     * (plus a bounded number of batch loads for entities outside the persistence context).
+     */
+    public List<Claim> claims(Layer layer) {
+        List<Claim> claims = em.createQuery("""
+                select distinct c from Claim c
+                left join fetch c.hops h
+                left join fetch h.source
+                left join fetch h.mention m
+                left join fetch m.source
+                left join fetch h.cue
+                where c.layer.id = ?1
+                order by c.start, c.end, c.id""", Claim.class)
+                .setParameter(1, layer.id)
+                .getResultList();
+        for (Claim c : claims) {
+            c.hops.sort(Comparator.comparingInt(h -> h.position));
+        }
+        return claims;
+    }
+
+    public List<Mention> mentions(Layer layer) {
+        return em.createQuery("select m from Mention m left join fetch m.source where m.layer.id = ?1"
+                + " order by m.start, m.end, m.id", Mention.class).setParameter(1, layer.id).getResultList();
+    }
+
+    public List<Cue> cues(Layer layer) {
+        return Cue.list("layer.id = ?1 order by start, end, id", layer.id);
+    }
+
+    /** 404 unless the claim exists and is in the caller's own layer on a document of a project they belong to. */
+    public Claim requireClaim(Long claimId, User user) {
+        Claim c = claimId == null ? null : Claim.findById(claimId);
+        if (c == null || !ownsLayer(c.layer, user)) {
+            throw new NotFoundException("No claim " + claimId);
+        }
+        return c;
+    }
+
+    public Mention requireMention(Long id, User user) {
+        Mention m = id == null ? null : Mention.findById(id);
+        if (m == null || !ownsLayer(m.layer, user)) {
+            throw new NotFoundException("No mention " + id);
+        }
+        return m;
+    }
+
+    public Cue requireCue(Long id, User user) {
+        Cue c = id == null ? null : Cue.findById(id);
+        if (c == null || !ownsLayer(c.layer, user)) {
+            throw new NotFoundException("No cue " + id);
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    @Transactional
+    public Claim createClaim(Document doc, User user, ClaimInput in) {
+        Layer layer = layerFor(doc, user);
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        Claim c = new Claim();
+        c.layer = layer;
+        c.createdAt = Instant.now();
+        applyFields(c, text, in);
+        List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
+        c.persist();
+        attachHops(c, hops);
+        return c;
+    }
+
+    @Transactional
+    public Claim updateClaim(Claim claim, User user, ClaimInput in, Long expectedVersion) {
+        Claim c = requireClaim(claim.id, user);
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new ConflictException("claim " + c.id + " was changed by someone else (version " + c.version
+                    + ", you sent " + expectedVersion + "); reload it and try again");
+        }
+        Layer layer = c.layer;
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        applyFields(c, text, in);
+        List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
+        // Hibernate runs inserts before deletes at flush: delete the old hops first, or the
+        // new hop 0 would clash with the old one on uq_hop_position.
+        c.hops.clear();
+        em.flush();
+        attachHops(c, hops);
+        return c;
+    }
+
+    @Transactional
+    public void deleteClaim(Claim claim, User user) {
+        Claim c = requireClaim(claim.id, user);
+        requireEditable(c.layer);
+        c.delete();
+    }
+
+    /** Moves the hop at {@code fromPosition} to {@code toPosition}; the others shift, positions stay 0..n-1. */
+    @Transactional
+    public Claim moveHop(Claim claim, User user, int fromPosition, int toPosition) {
+        Claim c = requireClaim(claim.id, user);
+        requireEditable(c.layer);
+        List<AttributionHop> hops = new ArrayList<>(c.hops);
+        hops.sort(Comparator.comparingInt(h -> h.position));
+        int n = hops.size();
+        if (fromPosition < 0 || fromPosition >= n || toPosition < 0 || toPosition >= n) {
+            throw new UnprocessableException("hop positions must be within 0.." + (n - 1) + " (got from "
+                    + fromPosition + " to " + toPosition + ")");
+        }
+        if (fromPosition == toPosition) {
+            return c;
+        }
+        hops.add(toPosition, hops.remove(fromPosition));
+        renumber(hops);
+        c.hops.clear();
+        c.hops.addAll(hops);
+        c.updatedAt = Instant.now();
+        return c;
+    }
+
+    // ---------------------------------------------------------------- mentions and cues
+
+    /** A mention in the caller's layer; the source (by id, or name+type found or created) is optional. */
+    @Transactional
+    public Mention createMention(Document doc, User user, SpanInput span, Long sourceId, String sourceName,
+            String sourceType) {
+        Layer layer = layerFor(doc, user);
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        Source source = null;
+        if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
+            source = resolveSource("source", sourceId, sourceName, sourceType, user);
+        }
+        return newMention(layer, text, span, "mention", source);
+    }
+
+    /** Deletes the mention; hops that pointed at it keep their source and lose only the mention. */
+    @Transactional
+    public void deleteMention(Mention m, User user) {
+        Mention mention = requireMention(m.id, user);
+        requireEditable(mention.layer);
+        for (AttributionHop h : AttributionHop.<AttributionHop>list("mention", mention)) {
+            h.mention = null;
+        }
+        mention.delete();
+    }
+
+    @Transactional
+    public Cue createCue(Document doc, User user, SpanInput span, String cueClass) {
+        Layer layer = layerFor(doc, user);
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        CueClass parsed = parseEnum(CueClass.class, "cueClass", cueClass);
+        Cue c = newCue(layer, text, span, "cue");
+        c.cueClass = parsed;
+        return c;
+    }
+
+    @Transactional
+    public void deleteCue(Cue c, User user) {
+        Cue cue = requireCue(c.id, user);
+        requireEditable(cue.layer);
+        for (AttributionHop h : AttributionHop.<AttributionHop>list("cue", cue)) {
+            h.cue = null;
+        }
+        cue.delete();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Document requireMember(Document doc, User user) {
+        Document d = doc == null || doc.id == null ? null : Document.findById(doc.id);
+        if (d == null || user == null || Membership.of(d.project, user).isEmpty()) {
+            throw new NotFoundException("No document " + (doc == null ? null : doc.id));
+        }
+        return d;
+    }
+
+    private boolean ownsLayer(Layer layer, User user) {
+        return user != null && layer.kind == LayerKind.reviewer && layer.owner != null
+                && Objects.equals(layer.owner.id, user.id)
+                && Membership.of(layer.document.project, user).isPresent();
+    }
+
+    private Layer requireOwnLayer(Long layerId, User user) {
+        Layer l = layerId == null ? null : Layer.findById(layerId);
+        if (l == null || !ownsLayer(l, user)) {
+            throw new NotFoundException("No layer " + layerId);
+        }
+        return l;
+    }
+
+    /** 409 on a submitted layer; otherwise marks it in progress and touched. */
+    private static void requireEditable(Layer layer) {
+        if (layer.state == LayerState.submitted) {
+            throw new ConflictException(SUBMITTED);
+        }
+        layer.state = LayerState.in_progress;
+        layer.updatedAt = Instant.now();
+    }
+
+    private void applyFields(Claim c, Offsets.CodePointIndex text, ClaimInput in) {
+        if (in == null) {
+            throw new UnprocessableException("claim: body required");
+        }
+        setSpan(c, text, new SpanInput(in.start(), in.end()), "claim");
+        c.kind = parseEnum(ClaimKind.class, "kind", in.kind());
+        c.stance = parseEnum(Stance.class, "stance", in.stance());
+        c.checkWorthy = in.checkWorthy();
+        if (in.credibility() != null && (in.credibility() < 1 || in.credibility() > 6)) {
+            throw new UnprocessableException("credibility: " + in.credibility() + " is not within 1..6");
+        }
+        c.credibility = in.credibility();
+        c.rationale = blankToNull(in.rationale());
+        if (c.rationale != null && c.rationale.length() > 4000) {
+            throw new UnprocessableException("rationale: at most 4000 characters");
+        }
+        c.evidenceUrl = httpUrl(in.evidenceUrl());
+        c.updatedAt = Instant.now();
+    }
+
+    /** Validates and resolves every hop before anything is attached, creating sources, mentions, cues as needed. */
+    private List<AttributionHop> resolveHops(Layer layer, Offsets.CodePointIndex text, List<HopInput> inputs,
+            User user) {
+        List<AttributionHop> hops = new ArrayList<>();
+        if (inputs == null) {
+            return hops;
+        }
+        // Cheap checks first, so a bad grade in hop 2 does not create hop 0's source.
+        for (int i = 0; i < inputs.size(); i++) {
+            HopInput in = inputs.get(i);
+            String where = "attribution[" + i + "]";
+            if (in == null) {
+                throw new UnprocessableException(where + ": must be an object");
+            }
+            parseEnum(Relation.class, where + ".relation", in.relation());
+            reliability(where, in.reliability());
+            if (in.sourceId() == null && in.sourceType() != null && SourceType.parse(in.sourceType()) == null) {
+                throw new UnprocessableException(where + ".source.type: '" + in.sourceType() + "' is not one of "
+                        + Arrays.toString(SourceType.values()));
+            }
+            if (in.mention() != null) {
+                checkSpan(text, in.mention(), where + ".mention");
+            }
+            if (in.cue() != null) {
+                checkSpan(text, in.cue(), where + ".cue");
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            HopInput in = inputs.get(i);
+            String where = "attribution[" + i + "]";
+            AttributionHop h = new AttributionHop();
+            h.position = i;
+            Relation relation = parseEnum(Relation.class, where + ".relation", in.relation());
+            // An omitted relation reads as the common case: the originator asserts, later hops report.
+            h.relation = relation != null ? relation : (i == 0 ? Relation.asserts : Relation.reports);
+            h.reliability = reliability(where, in.reliability());
+            Mention existing = null;
+            if (in.mentionId() != null) {
+                existing = Mention.findById(in.mentionId());
+                if (existing == null || !Objects.equals(existing.layer.id, layer.id)) {
+                    throw new UnprocessableException(where + ".mentionId: no mention " + in.mentionId()
+                            + " in your layer of this document");
+                }
+            }
+            boolean named = in.sourceId() != null || (in.sourceName() != null && !in.sourceName().isBlank());
+            if (named) {
+                h.source = resolveSource(where + ".source", in.sourceId(), in.sourceName(), in.sourceType(), user);
+            } else if (existing != null && existing.source != null) {
+                h.source = existing.source;
+            } else {
+                throw new UnprocessableException(where + ": a source is required: sourceId, or source {name, type}");
+            }
+            if (existing != null) {
+                h.mention = existing;
+            } else if (in.mention() != null) {
+                h.mention = newMention(layer, text, in.mention(), where + ".mention", h.source);
+            }
+            if (in.cueId() != null) {
+                Cue cue = Cue.findById(in.cueId());
+                if (cue == null || !Objects.equals(cue.layer.id, layer.id)) {
+                    throw new UnprocessableException(where + ".cueId: no cue " + in.cueId()
+                            + " in your layer of this document");
+                }
+                h.cue = cue;
+            } else if (in.cue() != null) {
+                h.cue = newCue(layer, text, in.cue(), where + ".cue");
+            }
+            hops.add(h);
+        }
+        return hops;
+    }
+
+    private void attachHops(Claim c, List<AttributionHop> hops) {
+        for (AttributionHop h : hops) {
+            h.claim = c;
+            c.hops.add(h);
+            h.persist();
+        }
+    }
+
+    /** Renumbers through temporary negative positions so no intermediate state breaks uq_hop_position. */
+    private void renumber(List<AttributionHop> hops) {
+        for (int i = 0; i < hops.size(); i++) {
+            hops.get(i).position = -1 - i;
+        }
+        em.flush();
+        for (int i = 0; i < hops.size(); i++) {
+            hops.get(i).position = i;
+        }
+        em.flush();
+    }
+
+    private Source resolveSource(String where, Long sourceId, String name, String type, User user) {
+        if (sourceId != null) {
+            Source s = Source.findById(sourceId);
+            if (s == null) {
+                throw new UnprocessableException(where + ": no source " + sourceId);
+            }
+            return s;
+        }
+        if (type != null && SourceType.parse(type) == null) {
+            throw new UnprocessableException(where + ".type: '" + type + "' is not one of "
+                    + Arrays.toString(SourceType.values()));
+        }
+        try {
+            return sources.findOrCreate(name, type, user);
+        } catch (UnprocessableException e) {
+            throw new UnprocessableException(where + ": " + e.getMessage());
+        }
+    }
+
+    private Mention newMention(Layer layer, Offsets.CodePointIndex text, SpanInput span, String where, Source source) {
+        Mention m = new Mention();
+        m.layer = layer;
+        setSpan(m, text, span, where);
+        if (m.exact.length() > MAX_SHORT_SPAN) {
+            throw new UnprocessableException(where + ": at most " + MAX_SHORT_SPAN + " characters");
+        }
+        m.source = source;
+        m.createdAt = Instant.now();
+        m.persist();
+        return m;
+    }
+
+    private Cue newCue(Layer layer, Offsets.CodePointIndex text, SpanInput span, String where) {
+        Cue c = new Cue();
+        c.layer = layer;
+        setSpan(c, text, span, where);
+        if (c.exact.length() > MAX_SHORT_SPAN) {
+            throw new UnprocessableException(where + ": at most " + MAX_SHORT_SPAN + " characters");
+        }
+        c.createdAt = Instant.now();
+        c.persist();
+        return c;
+    }
+
+    private static void setSpan(Span s, Offsets.CodePointIndex text, SpanInput span, String where) {
+        checkSpan(text, span, where);
+        Offsets.Context ctx = text.context(span.start(), span.end());
+        s.start = span.start();
+        s.end = span.end();
+        s.exact = ctx.exact();
+        s.prefix = ctx.prefix();
+        s.suffix = ctx.suffix();
+    }
+
+    static void checkSpan(Offsets.CodePointIndex text, SpanInput span, String where) {
+        if (span == null || span.start() == null || span.end() == null) {
+            throw new UnprocessableException(where + ": start and end are required (code points, end exclusive)");
+        }
+        int start = span.start();
+        int end = span.end();
+        if (start < 0 || end > text.length() || start > text.length() || end < 0) {
+            throw new UnprocessableException(where + ": offsets " + start + ".." + end
+                    + " are outside the text (0.." + text.length() + " code points)");
+        }
+        if (start >= end) {
+            throw new UnprocessableException(where + ": start " + start + " must be before end " + end);
+        }
+    }
+
+    private static String reliability(String where, String grade) {
+        try {
+            return SourceService.reliability(grade);
+        } catch (UnprocessableException e) {
+            throw new UnprocessableException(where + "." + e.getMessage());
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        throw new UnprocessableException(field + ": '" + value + "' is not one of "
+                + Arrays.toString(type.getEnumConstants()));
+    }
+
+    static String httpUrl(String url) {
+        String u = blankToNull(url);
+        if (u == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(u);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && u.length() <= 2000) {
+                return u;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new UnprocessableException("evidenceUrl: '" + url + "' is not an http(s) URL");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
