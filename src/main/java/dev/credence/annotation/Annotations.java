@@ -465,7 +465,12 @@ public class Annotations {
 
     private Response done(Document doc, boolean htmx, String location, String message) {
         if (htmx) {
-            return Response.ok(Templates.page$workspace(view(doc, null, null, message))).build();
+            Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(doc, null, null, message)));
+            int hash = location.indexOf("#claim-");
+            if (hash >= 0) {
+                ok.header("X-Credence-Focus", location.substring(hash + 1));
+            }
+            return ok.build();
         }
         return Flash.redirect(location, message);
     }
