@@ -232,22 +232,22 @@ if (documentId) {
       const first = $('#editor [role=alert]') || $('#editor select, #editor input:not([type=hidden]), #editor textarea');
       if (first) {
         if (first.getAttribute('role') === 'alert') first.tabIndex = -1;
-        (rowAfterOp(e.detail.elt) || first).focus();
+        (rowAfterOp(e.detail.requestConfig && e.detail.requestConfig.elt) || first).focus();
       }
       status(target.firstElementChild ? 'Form opened.' : '');
     }
   });
 
-  body.addEventListener('htmx:afterSettle', (e) => {
+  body.addEventListener('htmx:afterSwap', (e) => {
     const target = e.detail.target;
-    if (target && target.id === 'workspace') {
+    if (target && target.id === 'workspace' || e.detail.elt && e.detail.elt.id === 'workspace') {
+      // The text was re-rendered: old ranges and the code point cache point at removed nodes.
       codePoints = null;
       lastRange = null;
-      window.getSelection().removeAllRanges();
       const focus = e.detail.xhr && e.detail.xhr.getResponseHeader('X-Credence-Focus');
       if (focus && focus.startsWith('claim-')) {
         selectClaim(focus.slice(6), { focus: true, scrollText: false });
-      } else {
+      } else if (textEl()) {
         textEl().focus({ preventScroll: true });
       }
     }
