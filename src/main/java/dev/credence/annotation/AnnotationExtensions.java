@@ -23,6 +23,11 @@ public class AnnotationExtensions {
         return relation.name().replace('_', ' ');
     }
 
+    /** The relation a reader assumes (the originator asserts, later hops report): shown only to screen readers. */
+    static boolean defaultRelation(AttributionHop hop) {
+        return hop.position == 0 ? hop.relation == Relation.asserts : hop.relation == Relation.reports;
+    }
+
     /** At most {@code max} code points, with an ellipsis when cut. */
     static String truncate(String text, int max) {
         if (text == null) {

@@ -63,4 +63,50 @@ public class AnnotationFixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Inserts one claim per span, each with a one-hop attribution, in a single transaction (no service round trips). */
+    public void bulkClaims(Document doc, User owner, int[] starts, int[] ends) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Document d = em.find(Document.class, doc.id);
+            Layer layer = new Layer();
+            layer.document = d;
+            layer.owner = em.find(User.class, owner.id);
+            layer.kind = LayerKind.reviewer;
+            layer.state = LayerState.in_progress;
+            layer.updatedAt = Instant.now();
+            layer.persist();
+            dev.credence.source.Source source = new dev.credence.source.Source();
+            source.name = "Kestrel Labs";
+            source.type = dev.credence.source.SourceType.firm_report;
+            source.createdAt = Instant.now();
+            source.persist();
+            for (int i = 0; i < starts.length; i++) {
+                Claim c = new Claim();
+                c.layer = layer;
+                c.start = starts[i];
+                c.end = ends[i];
+                c.exact = Offsets.slice(d.text, starts[i], ends[i]);
+                c.prefix = "";
+                c.suffix = "";
+                c.kind = ClaimKind.event;
+                c.credibility = 1 + i % 6;
+                c.createdAt = Instant.now();
+                c.updatedAt = c.createdAt;
+                c.persist();
+                AttributionHop h = new AttributionHop();
+                h.claim = c;
+                h.position = 0;
+                h.source = source;
+                h.relation = Relation.asserts;
+                h.reliability = String.valueOf("ABCDEF".charAt(i % 6));
+                h.persist();
+                if (i % 100 == 99) {
+                    em.flush();
+                    em.clear();
+                    layer = em.find(Layer.class, layer.id);
+                    source = em.find(dev.credence.source.Source.class, source.id);
+                }
+            }
+        });
+    }
 }
