@@ -209,6 +209,13 @@ class AnnotateFlowBrowserTest {
         annotations.createClaim(doc, reviewer, new ClaimInput(inner, inner + 33, "event", "asserted", false, 3, null, null,
                 List.of(new HopInput(null, "Kestrel Labs", null, null, null, null, null, "asserts", "C"))));
 
+        int firm = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "Kestrel Labs");
+        annotations.createMention(doc, reviewer, new SpanInput(firm, firm + 12), null, "Kestrel Labs", null);
+        int believe = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "believe");
+        annotations.createCue(doc, reviewer, new SpanInput(believe, believe + 7), "belief");
+        int reportedly = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "reportedly");
+        annotations.createCue(doc, reviewer, new SpanInput(reportedly, reportedly + 10), "hedge");
+
         page.navigate(base + "documents/" + doc.id);
         page.keyboard().press("?");
         Locator help = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts"));
@@ -242,10 +249,6 @@ class AnnotateFlowBrowserTest {
         page.locator("#doc-text .seg.c2").first().click();
         assertThat(page.locator("#claim-list .claim-item.selected .claim-show")).hasText("the group had probed port systems");
 
-        page.keyboard().press("x");
-        assertThat(items).hasCount(3);
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Claim deleted.");
-        page.keyboard().press("j");
         page.mouse().move(0, 0);
         screenshot("07-document-with-claims");
         try {
@@ -255,5 +258,10 @@ class AnnotateFlowBrowserTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+
+        page.keyboard().press("x");
+        assertThat(items).hasCount(3);
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Claim deleted.");
+        assertThat(page.locator("#doc-text .seg.c2")).hasCount(0);
     }
 }
