@@ -113,6 +113,15 @@ public class AnnotationService {
         return Cue.list("layer.id = ?1 order by start, end, id", layer.id);
     }
 
+    public record Counts(long claims, long mentions, long cues) {
+    }
+
+    /** How many claims, mentions and cues the layer holds. */
+    public Counts counts(Layer layer) {
+        return new Counts(Claim.count("layer.id", layer.id), Mention.count("layer.id", layer.id),
+                Cue.count("layer.id", layer.id));
+    }
+
     /** 404 unless the claim exists and is in the caller's own layer on a document of a project they belong to. */
     public Claim requireClaim(Long claimId, User user) {
         Claim c = claimId == null ? null : Claim.findById(claimId);

@@ -43,7 +43,7 @@ class AnnotateFlowBrowserTest {
     @Inject
     TestData data;
     @Inject
-    AnnotationFixtures fixtures;
+    DocumentPageFixtures fixtures;
     @Inject
     AnnotationService annotations;
 
@@ -77,7 +77,7 @@ class AnnotateFlowBrowserTest {
         data.reset();
         reviewer = data.user("rita");
         Project p = data.project("Harbours", reviewer);
-        doc = fixtures.document(p, reviewer, "Port probes reported in three countries", AnnotationFixtures.TEXT);
+        doc = fixtures.document(p, reviewer, "Port probes reported in three countries", DocumentPageFixtures.TEXT);
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
         page = context.newPage();
         page.onDialog(d -> d.accept()); // hx-confirm asks before deleting and submitting
@@ -127,11 +127,11 @@ class AnnotateFlowBrowserTest {
         screenshot("01-document-empty");
 
         // widen the selection by whitespace on each side: credence.js trims it
-        selectText("\n" + AnnotationFixtures.SENTENCE + " ");
+        selectText("\n" + DocumentPageFixtures.SENTENCE + " ");
         page.keyboard().press("c");
         Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("New claim"));
         assertThat(form).isVisible();
-        assertThat(form.getByLabel("Claim text")).hasText(AnnotationFixtures.SENTENCE);
+        assertThat(form.getByLabel("Claim text")).hasText(DocumentPageFixtures.SENTENCE);
 
         form.getByLabel("Kind").selectOption("event");
         form.getByLabel("Stance").selectOption("asserted");
@@ -163,12 +163,12 @@ class AnnotateFlowBrowserTest {
         assertEquals("Daily Meridian ← Kestrel Labs", String.join(" ← ", item.locator(".chain .src").allInnerTexts()));
         assertThat(item.locator(".chain .grade.rel-b")).hasText("B usually reliable");
         assertThat(item.locator(".grade.cred-2")).isVisible();
-        assertThat(page.locator("#doc-text .seg.c1")).hasText(AnnotationFixtures.SENTENCE);
+        assertThat(page.locator("#doc-text .seg.c1")).hasText(DocumentPageFixtures.SENTENCE);
 
         Claim stored = QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>findAll().firstResult());
-        assertEquals(AnnotationFixtures.SENTENCE, stored.exact);
-        assertEquals(AnnotationFixtures.cp(AnnotationFixtures.TEXT, AnnotationFixtures.SENTENCE), stored.start);
-        assertTrue(AnnotationFixtures.TEXT.indexOf(AnnotationFixtures.SENTENCE) > stored.start,
+        assertEquals(DocumentPageFixtures.SENTENCE, stored.exact);
+        assertEquals(DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, DocumentPageFixtures.SENTENCE), stored.start);
+        assertTrue(DocumentPageFixtures.TEXT.indexOf(DocumentPageFixtures.SENTENCE) > stored.start,
                 "emoji before the sentence make UTF-16 and code point offsets differ");
         screenshot("03-claim-added");
 
@@ -191,10 +191,10 @@ class AnnotateFlowBrowserTest {
     @Test
     void helpDialogAndKeyboardOnlyPanel() {
         int[] starts = new int[3];
-        String[] sentences = {AnnotationFixtures.SENTENCE, "The firm said it had tracked the activity for months.",
+        String[] sentences = {DocumentPageFixtures.SENTENCE, "The firm said it had tracked the activity for months.",
                 "Military analysts believe the probes were a rehearsal for a wider campaign."};
         for (int i = 0; i < sentences.length; i++) {
-            int s = AnnotationFixtures.cp(AnnotationFixtures.TEXT, sentences[i]);
+            int s = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, sentences[i]);
             starts[i] = s;
             int grade = i + 2;
             List<HopInput> hops = List.of(
@@ -205,15 +205,15 @@ class AnnotateFlowBrowserTest {
                     true, grade, null, null, hops));
         }
         // a nested claim inside the first one
-        int inner = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "the group had probed port systems");
+        int inner = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "the group had probed port systems");
         annotations.createClaim(doc, reviewer, new ClaimInput(inner, inner + 33, "event", "asserted", false, 3, null, null,
                 List.of(new HopInput(null, "Kestrel Labs", null, null, null, null, null, "asserts", "C"))));
 
-        int firm = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "Kestrel Labs");
+        int firm = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "Kestrel Labs");
         annotations.createMention(doc, reviewer, new SpanInput(firm, firm + 12), null, "Kestrel Labs", null);
-        int believe = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "believe");
+        int believe = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "believe");
         annotations.createCue(doc, reviewer, new SpanInput(believe, believe + 7), "belief");
-        int reportedly = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "reportedly");
+        int reportedly = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "reportedly");
         annotations.createCue(doc, reviewer, new SpanInput(reportedly, reportedly + 10), "hedge");
 
         page.navigate(base + "documents/" + doc.id);

@@ -27,7 +27,7 @@ class AnnotationsTest {
     @Inject
     TestData data;
     @Inject
-    AnnotationFixtures fixtures;
+    DocumentPageFixtures fixtures;
     @Inject
     AnnotationService annotations;
 
@@ -41,7 +41,7 @@ class AnnotationsTest {
         reviewer = data.user("rita");
         data.user("outsider");
         Project p = data.project("Harbours", reviewer);
-        doc = fixtures.document(p, reviewer, "Port probes", AnnotationFixtures.TEXT);
+        doc = fixtures.document(p, reviewer, "Port probes", DocumentPageFixtures.TEXT);
         session = TestData.login("rita");
     }
 
@@ -54,11 +54,11 @@ class AnnotationsTest {
     }
 
     private int start() {
-        return AnnotationFixtures.cp(AnnotationFixtures.TEXT, AnnotationFixtures.SENTENCE);
+        return DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, DocumentPageFixtures.SENTENCE);
     }
 
     private int end() {
-        return start() + AnnotationFixtures.SENTENCE.codePointCount(0, AnnotationFixtures.SENTENCE.length());
+        return start() + DocumentPageFixtures.SENTENCE.codePointCount(0, DocumentPageFixtures.SENTENCE.length());
     }
 
     private Response postClaim(TestData.Csrf csrf, boolean htmx, String credibility) {
@@ -80,7 +80,7 @@ class AnnotationsTest {
         String html = given().cookies(session).when().get(page()).then().statusCode(200).extract().asString();
         var d = Jsoup.parse(html);
         assertEquals("Port probes", d.select("h1").text());
-        assertEquals(AnnotationFixtures.TEXT, d.select("#doc-text").first().wholeText());
+        assertEquals(DocumentPageFixtures.TEXT, d.select("#doc-text").first().wholeText());
         assertEquals("0", d.select("#doc-text .seg").first().attr("data-s"));
         assertFalse(d.select("#claim-list").isEmpty());
         assertNotNull(d.selectFirst("dialog#help"));
@@ -96,14 +96,14 @@ class AnnotationsTest {
         assertEquals(303, r.statusCode());
         Claim claim = QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>findAll().firstResult());
         assertTrue(r.header("Location").endsWith("/documents/" + doc.id + "#claim-" + claim.id), r.header("Location"));
-        assertEquals(AnnotationFixtures.SENTENCE, claim.exact);
+        assertEquals(DocumentPageFixtures.SENTENCE, claim.exact);
 
         var d = Jsoup.parse(given().cookies(session).when().get(page()).asString());
         Element item = d.selectFirst("#claim-" + claim.id);
         assertNotNull(item);
         assertEquals(List.of("Daily Meridian", "Kestrel Labs"), item.select(".chain .src").eachText());
         assertEquals(List.of("B", "C"), item.select(".chain .grade").eachText().stream().map(t -> t.substring(0, 1)).toList());
-        assertEquals(AnnotationFixtures.SENTENCE, d.select("#doc-text .seg[data-c]").text());
+        assertEquals(DocumentPageFixtures.SENTENCE, d.select("#doc-text .seg[data-c]").text());
         // the highlight starts at the sentence's code point offset, not its UTF-16 index
         assertEquals(String.valueOf(start()), d.select("#doc-text .seg[data-c]").first().attr("data-s"));
     }
@@ -148,7 +148,7 @@ class AnnotationsTest {
                 .when().get(page() + "/claims/new?start=" + start() + "&end=" + end()).then().statusCode(200)
                 .extract().asString();
         var d = Jsoup.parseBodyFragment(html);
-        assertEquals(AnnotationFixtures.SENTENCE, d.select("blockquote.exact").text());
+        assertEquals(DocumentPageFixtures.SENTENCE, d.select("blockquote.exact").text());
         assertFalse(d.select("form.claim-form input[name=csrf-token]").val().isBlank());
         assertEquals("Originator", d.select(".hop-row .hop-title").text());
         assertEquals(6, d.select("input[name=credibility]").size());
@@ -207,11 +207,11 @@ class AnnotationsTest {
 
     @Test
     void mentionsCuesAndLayerSubmitReopen() {
-        int s = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "Kestrel Labs");
+        int s = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "Kestrel Labs");
         assertEquals(303, csrf().form().formParam("start", s).formParam("end", s + 12)
                 .formParam("sourceName", "Kestrel Labs").formParam("sourceType", "firm_report")
                 .when().post(page() + "/mentions").statusCode());
-        int t = AnnotationFixtures.cp(AnnotationFixtures.TEXT, "told");
+        int t = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "told");
         Response cue = csrf().form().header("HX-Request", "true").formParam("start", t).formParam("end", t + 4)
                 .formParam("cueClass", "speech").when().post(page() + "/cues");
         assertEquals(200, cue.statusCode());
