@@ -155,6 +155,15 @@ class AnnotateFlowBrowserTest {
         hop2.getByLabel("Relation").selectOption("reports");
         hop2.getByLabel("Reliability").selectOption("B");
         screenshot("02-claim-form");
+
+        // a rejected value comes back as the same form with the message, nothing typed is lost
+        page.getByLabel("Evidence URL").fill("ftp://example.org/report");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add claim")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("evidence");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Hop 2 (passed on by)"))
+                .getByLabel("Source")).hasValue("Daily Meridian");
+        screenshot("02b-claim-form-error");
+        page.getByLabel("Evidence URL").fill("https://example.org/report");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add claim")).click();
 
         Locator item = page.locator("#claim-list .claim-item");
@@ -263,5 +272,24 @@ class AnnotateFlowBrowserTest {
         assertThat(items).hasCount(3);
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Claim deleted.");
         assertThat(page.locator("#doc-text .seg.c2")).hasCount(0);
+    }
+
+    @Test
+    void withoutJavaScriptThePageIsAReadOnlyView() {
+        int s = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, DocumentPageFixtures.SENTENCE);
+        annotations.createClaim(doc, reviewer, new ClaimInput(s, s + DocumentPageFixtures.SENTENCE.length(), "event",
+                "asserted", true, 2, null, null, List.of(new HopInput(null, "Kestrel Labs", "firm_report", null, null,
+                        null, null, "asserts", "C"))));
+        BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)
+                .setViewportSize(1400, 900).setStorageState(context.storageState()));
+        Page p = noJs.newPage();
+        p.navigate(base + "documents/" + doc.id);
+        assertThat(p.locator("#doc-text .seg.c1")).hasText(DocumentPageFixtures.SENTENCE);
+        assertThat(p.locator("#claim-list .claim-item")).hasCount(1);
+        assertThat(p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim c"))).isHidden();
+        p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit claim").setExact(false)).click();
+        assertThat(p.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit claim"))).isVisible();
+        p.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/08-no-javascript-edit.png")));
+        noJs.close();
     }
 }
