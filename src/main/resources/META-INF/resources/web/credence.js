@@ -232,7 +232,15 @@ if (documentId) {
       const first = $('#editor [role=alert]') || $('#editor select, #editor input:not([type=hidden]), #editor textarea');
       if (first) {
         if (first.getAttribute('role') === 'alert') first.tabIndex = -1;
-        (rowAfterOp(e.detail.requestConfig && e.detail.requestConfig.elt) || first).focus();
+        const row = rowAfterOp(e.detail.requestConfig && e.detail.requestConfig.elt);
+        if (row) {
+          row.focus();
+        } else {
+          // A new form starts at the top of the panel; the page itself does not jump.
+          const panel = target.closest('.panel');
+          if (panel) panel.scrollTop = 0;
+          first.focus({ preventScroll: true });
+        }
       }
       status(target.firstElementChild ? 'Form opened.' : '');
     }
