@@ -1,1 +1,267 @@
 // Credence's one browser module: text selection and keyboard shortcuts on the document page.
+// Everything here is an enhancement: without it the page is a complete read-only view, and every
+// form still works as a plain POST.
+
+if (window.htmx) {
+  // Validation errors (422) and stale edits (409) come back as a re-rendered form: swap them in.
+  window.htmx.config.responseHandling = [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '409', swap: true, error: false },
+    { code: '422', swap: true, error: false },
+    { code: '[45]..', swap: false, error: true },
+  ];
+}
+
+const body = document.body;
+const documentId = body.dataset.document;
+
+if (documentId) {
+  body.classList.add('js');
+  let lastRange = null;   // the last selection inside the text, kept while focus moves to a toolbar button
+  let codePoints = null;  // the text as an array of code points, rebuilt after each swap
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+  const textEl = () => $('#doc-text');
+  const status = (msg) => { const s = $('#status'); if (s) s.textContent = msg; };
+
+  function allCodePoints() {
+    if (!codePoints) codePoints = Array.from(textEl().textContent);
+    return codePoints;
+  }
+
+  // A DOM position (node + UTF-16 offset) as a code point offset of the document text.
+  function toCp(node, offset, atEnd) {
+    const text = textEl();
+    if (!text.contains(node)) {
+      // The selection runs past the text: clamp to its start or end.
+      const before = node.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING;
+      return before ? 0 : allCodePoints().length;
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      const seg = node.parentElement.closest('.seg');
+      return Number(seg.dataset.s) + Array.from(node.data.slice(0, offset)).length;
+    }
+    if (node === text) {
+      const kids = text.children;
+      return offset < kids.length ? Number(kids[offset].dataset.s) : allCodePoints().length;
+    }
+    const seg = node.closest('.seg');
+    const start = Number(seg.dataset.s);
+    return offset === 0 && !atEnd ? start : (offset === 0 ? start : start + Array.from(seg.textContent).length);
+  }
+
+  function selectedSpan() {
+    const sel = window.getSelection();
+    let range = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0) : null;
+    if (range && !rangeTouchesText(range)) range = null;
+    range = range || lastRange;
+    if (!range) return null;
+    let start = toCp(range.startContainer, range.startOffset, false);
+    let end = toCp(range.endContainer, range.endOffset, true);
+    const cps = allCodePoints();
+    while (start < end && /\s/u.test(cps[start])) start++;
+    while (end > start && /\s/u.test(cps[end - 1])) end--;
+    return start < end ? { start, end } : null;
+  }
+
+  function rangeTouchesText(range) {
+    const text = textEl();
+    return text && range.intersectsNode(text) && !range.collapsed;
+  }
+
+  document.addEventListener('selectionchange', () => {
+    const sel = window.getSelection();
+    if (sel && sel.rangeCount && !sel.isCollapsed && rangeTouchesText(sel.getRangeAt(0))) {
+      lastRange = sel.getRangeAt(0).cloneRange();
+    }
+  });
+
+  function open(url) {
+    if (window.htmx) {
+      window.htmx.ajax('GET', url, { target: '#editor', swap: 'innerHTML' });
+    } else {
+      window.location.href = url;
+    }
+  }
+
+  function mark(kind) {
+    if (!$('[data-mark]')) {
+      status('This layer is submitted; reopen it to mark text.');
+      return;
+    }
+    const span = selectedSpan();
+    if (!span) {
+      status('Select some text in the article first.');
+      return;
+    }
+    const path = kind === 'claim' ? 'claims' : kind === 'mention' ? 'mentions' : 'cues';
+    open(`/documents/${documentId}/${path}/new?start=${span.start}&end=${span.end}`);
+  }
+
+  // ---- claims: panel <-> text
+
+  function claimItems() { return $$('#claim-list .claim-item'); }
+
+  function selectClaim(id, { scrollText = true, focus = false } = {}) {
+    $$('#doc-text .seg.sel').forEach((s) => s.classList.remove('sel'));
+    $$('#claim-list .claim-item.selected').forEach((li) => { li.classList.remove('selected'); li.removeAttribute('aria-current'); });
+    const item = $(`#claim-${CSS.escape(String(id))}`);
+    const segs = $$(`#doc-text .seg[data-c~="${CSS.escape(String(id))}"]`);
+    segs.forEach((s) => s.classList.add('sel'));
+    if (item) {
+      item.classList.add('selected');
+      item.setAttribute('aria-current', 'true');
+      if (focus) $('.claim-show', item).focus({ preventScroll: true });
+      item.scrollIntoView({ block: 'nearest' });
+    }
+    if (scrollText && segs.length) segs[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }
+
+  function currentClaimItem() {
+    const active = document.activeElement && document.activeElement.closest && document.activeElement.closest('.claim-item');
+    return active || $('#claim-list .claim-item.selected');
+  }
+
+  function step(delta) {
+    const items = claimItems();
+    if (!items.length) return;
+    const cur = currentClaimItem();
+    let i = cur ? items.indexOf(cur) + delta : (delta > 0 ? 0 : items.length - 1);
+    i = Math.max(0, Math.min(items.length - 1, i));
+    selectClaim(items[i].dataset.claim, { focus: true });
+  }
+
+  document.addEventListener('click', (e) => {
+    const t = e.target;
+    const show = t.closest('.claim-show');
+    if (show) {
+      selectClaim(show.dataset.claim);
+      return;
+    }
+    const markBtn = t.closest('[data-mark]');
+    if (markBtn) { mark(markBtn.dataset.mark); return; }
+    if (t.closest('[data-help]')) { $('#help').showModal(); return; }
+    const close = t.closest('#editor [data-close]');
+    if (close) { e.preventDefault(); closeEditor(); return; }
+    const seg = t.closest('#doc-text .seg');
+    if (seg && window.getSelection().isCollapsed) {
+      if (seg.dataset.c) {
+        const ids = seg.dataset.c.split(' ');
+        selectClaim(ids[ids.length - 1], { scrollText: false, focus: true });
+      } else if (seg.dataset.m || seg.dataset.u) {
+        const id = seg.dataset.m ? `mention-${seg.dataset.m.split(' ').pop()}` : `cue-${seg.dataset.u.split(' ').pop()}`;
+        const li = document.getElementById(id);
+        if (li) { li.scrollIntoView({ block: 'nearest' }); li.classList.add('flash-item'); setTimeout(() => li.classList.remove('flash-item'), 1200); }
+      }
+    }
+  });
+
+  function closeEditor() {
+    const editor = $('#editor');
+    if (editor && editor.firstElementChild) {
+      editor.innerHTML = '';
+      status('Form closed.');
+      const sel = $('#claim-list .claim-item.selected .claim-show');
+      (sel || textEl()).focus({ preventScroll: true });
+    }
+  }
+
+  // ---- keyboard
+
+  const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))
+    && !(el.tagName === 'INPUT' && /^(radio|checkbox|button|submit)$/.test(el.type));
+
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if ($('#help').open) return; // the dialog handles Esc itself
+    const active = document.activeElement;
+    if (e.key === 'Escape') {
+      if (typing(active)) active.blur();
+      closeEditor();
+      return;
+    }
+    if (typing(active)) return;
+    const key = e.key;
+    let handled = true;
+    if (key === 'c' || key === 's' || key === 'u') {
+      mark(key === 'c' ? 'claim' : key === 's' ? 'mention' : 'cue');
+    } else if (key === '?') {
+      $('#help').showModal();
+    } else if (key === 'j') {
+      step(1);
+    } else if (key === 'k') {
+      step(-1);
+    } else if (/^[1-6]$/.test(key) && $('#editor input[name=credibility]')) {
+      const radio = $(`#editor input[name=credibility][value="${key}"]`);
+      radio.checked = true;
+      status(`Credibility ${key}: ${radio.parentElement.textContent.trim().replace(/^\d\s*/, '')}`);
+    } else if (key === 'e') {
+      const item = currentClaimItem();
+      const edit = item && $('[data-edit]', item);
+      if (edit) edit.click(); else handled = false;
+    } else if (key === 'Delete' || key === 'x') {
+      const item = currentClaimItem();
+      const del = item && $('[data-delete]', item);
+      if (del) del.click(); else handled = false;
+    } else if (key === 'Enter' && active && active.classList.contains('claim-item')) {
+      selectClaim(active.dataset.claim);
+    } else {
+      handled = false;
+    }
+    if (handled) e.preventDefault();
+  });
+
+  // ---- after htmx swaps: focus and selection follow the change
+
+  // After "Add hop", "↑", "↓" or "Remove", keep the keyboard where the hop went.
+  function rowAfterOp(elt) {
+    const m = elt && elt.name === 'op' ? /^(add|up|down|remove)(?:-(\d+))?$/.exec(elt.value) : null;
+    if (!m) return null;
+    const rows = $$('#editor .hop-row');
+    const i = Number(m[2] || 0);
+    const row = m[1] === 'add' ? rows[rows.length - 1] : m[1] === 'up' ? rows[i - 1]
+      : m[1] === 'down' ? rows[i + 1] : rows[Math.max(0, i - 1)];
+    return row ? $('input', row) : null;
+  }
+
+  body.addEventListener('htmx:afterSwap', (e) => {
+    const target = e.detail.target;
+    if (target && target.id === 'editor') {
+      const first = $('#editor [role=alert]') || $('#editor select, #editor input:not([type=hidden]), #editor textarea');
+      if (first) {
+        if (first.getAttribute('role') === 'alert') first.tabIndex = -1;
+        const row = rowAfterOp(e.detail.requestConfig && e.detail.requestConfig.elt);
+        if (row) {
+          row.focus();
+        } else {
+          // A new form starts at the top of the panel; the page itself does not jump.
+          const panel = target.closest('.panel');
+          if (panel) panel.scrollTop = 0;
+          first.focus({ preventScroll: true });
+        }
+      }
+      status(target.firstElementChild ? 'Form opened.' : '');
+    }
+  });
+
+  body.addEventListener('htmx:afterSwap', (e) => {
+    const target = e.detail.target;
+    if (target && target.id === 'workspace' || e.detail.elt && e.detail.elt.id === 'workspace') {
+      // The text was re-rendered: old ranges and the code point cache point at removed nodes.
+      codePoints = null;
+      lastRange = null;
+      const focus = e.detail.xhr && e.detail.xhr.getResponseHeader('X-Credence-Focus');
+      if (focus && focus.startsWith('claim-')) {
+        selectClaim(focus.slice(6), { focus: true, scrollText: false });
+      } else if (textEl()) {
+        textEl().focus({ preventScroll: true });
+      }
+    }
+  });
+
+  if (/^#claim-\d+$/.test(window.location.hash)) {
+    selectClaim(window.location.hash.slice(7), { focus: true });
+  }
+}
