@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.RestPath;
  * live under the project's path, in {@link ProjectDocumentApi}: a resource class under
  * /api/v1 would lose /api/v1/projects/... to ProjectApi, whose path matches longer.
  */
-@Path("/api/v1/documents")
+// Shares the /api/v1 root with ClaimApi: a class rooted at /api/v1/documents would shadow
+// ClaimApi's /api/v1/documents/{id}/claims (the longest class path wins, without fallback).
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 public class DocumentApi {
@@ -58,7 +60,7 @@ public class DocumentApi {
     }
 
     @GET
-    @Path("{id}")
+    @Path("documents/{id}")
     @Operation(summary = "One document with its text (any member of its project)")
     public DocumentView get(@RestPath Long id) {
         return DocumentView.of(documents.require(id));

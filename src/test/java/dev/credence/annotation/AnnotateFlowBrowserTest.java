@@ -54,12 +54,8 @@ class AnnotateFlowBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = dev.credence.support.BrowserSupport.playwright();
+        browser = dev.credence.support.BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
@@ -104,20 +100,8 @@ class AnnotateFlowBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/" + name + ".png")));
     }
 
-    /** Selects the first occurrence of {@code needle} in the article text with a DOM Range, as a mouse drag would. */
     private void selectText(String needle) {
-        page.evaluate("""
-                (needle) => {
-                  const root = document.getElementById('doc-text');
-                  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-                  const nodes = []; let all = '';
-                  while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }
-                  const from = all.indexOf(needle), to = from + needle.length;
-                  const at = (i, end) => { for (const [n, o] of nodes) { if (i < o + n.data.length || (end && i === o + n.data.length)) return [n, i - o]; } };
-                  const range = document.createRange();
-                  range.setStart(...at(from, false)); range.setEnd(...at(to, true));
-                  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-                }""", needle);
+        dev.credence.support.BrowserSupport.selectText(page, needle);
     }
 
     @Test
