@@ -230,6 +230,19 @@ public class AnnotationService {
         return newMention(layer, text, span, "mention", source);
     }
 
+    /** Links the mention to another source (by id, or name+type found or created), or to none. Span stays. */
+    @Transactional
+    public Mention updateMention(Mention m, User user, Long sourceId, String sourceName, String sourceType) {
+        Mention mention = requireMention(m.id, user);
+        requireEditable(mention.layer);
+        Source source = null;
+        if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
+            source = resolveSource("source", sourceId, sourceName, sourceType, user);
+        }
+        mention.source = source;
+        return mention;
+    }
+
     /** Deletes the mention; hops that pointed at it keep their source and lose only the mention. */
     @Transactional
     public void deleteMention(Mention m, User user) {
@@ -250,6 +263,15 @@ public class AnnotationService {
         Cue c = newCue(layer, text, span, "cue");
         c.cueClass = parsed;
         return c;
+    }
+
+    /** Changes the cue's class. Span stays. */
+    @Transactional
+    public Cue updateCue(Cue c, User user, String cueClass) {
+        Cue cue = requireCue(c.id, user);
+        requireEditable(cue.layer);
+        cue.cueClass = parseEnum(CueClass.class, "cueClass", cueClass);
+        return cue;
     }
 
     @Transactional

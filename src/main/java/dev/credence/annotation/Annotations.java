@@ -92,8 +92,12 @@ public class Annotations {
     }
 
     /** The mention or cue form: a span plus source fields or a cue class. */
-    public record SpanForm(String what, int start, int end, String exact, String sourceName, String sourceType,
+    public record SpanForm(String what, Long id, int start, int end, String exact, String sourceName, String sourceType,
             String cueClass, String error) {
+        /** Where the form posts: create for a new span, update for an existing one. */
+        public String action(Long documentId) {
+            return "/documents/" + documentId + "/" + what + "s" + (id == null ? "" : "/" + id);
+        }
     }
 
     /** A value and the words shown for it, for selects and radio groups. */
@@ -334,7 +338,7 @@ public class Annotations {
             @QueryParam("end") int end, @HeaderParam("HX-Request") boolean htmx) {
         Document doc = documents.require(id);
         String exact = slice(doc, start, end);
-        return render(doc, null, new SpanForm("mention", start, end, exact, exact, "", "", null), htmx);
+        return render(doc, null, new SpanForm("mention", null, start, end, exact, exact, "", "", null), htmx);
     }
 
     @POST
@@ -351,8 +355,38 @@ public class Annotations {
             Mention m = annotations.createMention(doc, me(), new SpanInput(start, end), null, name, type);
             return done(doc, htmx, "/documents/" + id + "#mention-" + m.id, "Source mention added.");
         } catch (ClientErrorException e) {
-            SpanForm form = new SpanForm("mention", start, end, slice(doc, start, end), name, type, "",
+            SpanForm form = new SpanForm("mention", null, start, end, slice(doc, start, end), name, type, "",
                     e.getMessage());
+            return rejected(doc, null, form, e, htmx);
+        }
+    }
+
+    @GET
+    @Path("{id}/mentions/{mentionId}/edit")
+    public TemplateInstance editMention(@RestPath Long id, @RestPath Long mentionId,
+            @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = documents.require(id);
+        Mention m = annotations.requireMention(mentionId, me());
+        requireSameDocument(doc, m.layer);
+        return render(doc, null, new SpanForm("mention", m.id, m.start, m.end, m.exact,
+                m.source == null ? "" : m.source.name, m.source == null ? "" : m.source.type.name(), "", null), htmx);
+    }
+
+    @POST
+    @Path("{id}/mentions/{mentionId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateMention(@RestPath Long id, @RestPath Long mentionId, MultivaluedMap<String, String> fields,
+            @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = documents.require(id);
+        Mention m = annotations.requireMention(mentionId, me());
+        requireSameDocument(doc, m.layer);
+        String name = blankToNull(fields.getFirst("sourceName"));
+        String type = blankToNull(fields.getFirst("sourceType"));
+        try {
+            annotations.updateMention(m, me(), null, name, type);
+            return done(doc, htmx, "/documents/" + id + "#mention-" + m.id, "Source mention saved.");
+        } catch (ClientErrorException e) {
+            SpanForm form = new SpanForm("mention", m.id, m.start, m.end, m.exact, name, type, "", e.getMessage());
             return rejected(doc, null, form, e, htmx);
         }
     }
@@ -377,7 +411,7 @@ public class Annotations {
     public TemplateInstance newCue(@RestPath Long id, @QueryParam("start") int start, @QueryParam("end") int end,
             @HeaderParam("HX-Request") boolean htmx) {
         Document doc = documents.require(id);
-        return render(doc, null, new SpanForm("cue", start, end, slice(doc, start, end), "", "", "", null), htmx);
+        return render(doc, null, new SpanForm("cue", null, start, end, slice(doc, start, end), "", "", "", null), htmx);
     }
 
     @POST
@@ -393,8 +427,36 @@ public class Annotations {
             Cue c = annotations.createCue(doc, me(), new SpanInput(start, end), cueClass);
             return done(doc, htmx, "/documents/" + id + "#cue-" + c.id, "Cue added.");
         } catch (ClientErrorException e) {
-            SpanForm form = new SpanForm("cue", start, end, slice(doc, start, end), "", "", cueClass,
+            SpanForm form = new SpanForm("cue", null, start, end, slice(doc, start, end), "", "", cueClass,
                     e.getMessage());
+            return rejected(doc, null, form, e, htmx);
+        }
+    }
+
+    @GET
+    @Path("{id}/cues/{cueId}/edit")
+    public TemplateInstance editCue(@RestPath Long id, @RestPath Long cueId, @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = documents.require(id);
+        Cue c = annotations.requireCue(cueId, me());
+        requireSameDocument(doc, c.layer);
+        return render(doc, null, new SpanForm("cue", c.id, c.start, c.end, c.exact, "", "",
+                c.cueClass == null ? "" : c.cueClass.name(), null), htmx);
+    }
+
+    @POST
+    @Path("{id}/cues/{cueId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateCue(@RestPath Long id, @RestPath Long cueId, MultivaluedMap<String, String> fields,
+            @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = documents.require(id);
+        Cue c = annotations.requireCue(cueId, me());
+        requireSameDocument(doc, c.layer);
+        String cueClass = blankToNull(fields.getFirst("cueClass"));
+        try {
+            annotations.updateCue(c, me(), cueClass);
+            return done(doc, htmx, "/documents/" + id + "#cue-" + c.id, "Cue saved.");
+        } catch (ClientErrorException e) {
+            SpanForm form = new SpanForm("cue", c.id, c.start, c.end, c.exact, "", "", cueClass, e.getMessage());
             return rejected(doc, null, form, e, htmx);
         }
     }

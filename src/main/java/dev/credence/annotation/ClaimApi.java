@@ -200,6 +200,16 @@ public class ClaimApi {
                 .orElse(List.of());
     }
 
+    @PUT
+    @Path("mentions/{id}")
+    @Operation(summary = "Link a mention to another source (sourceId, or source {name,type}); no source unlinks it. The span stays.")
+    public MentionView updateMention(@RestPath Long id, MentionBody body) {
+        requireBody(body);
+        Mention m = annotations.updateMention(annotations.requireMention(id, me()), me(), body.sourceId(),
+                body.source() == null ? null : body.source().name(), body.source() == null ? null : body.source().type());
+        return MentionView.of(m);
+    }
+
     @DELETE
     @Path("mentions/{id}")
     @Operation(summary = "Delete a mention; hops that named it keep their source")
@@ -225,6 +235,14 @@ public class ClaimApi {
         Document doc = documents.require(id);
         return annotations.findLayer(doc, me()).map(l -> annotations.cues(l).stream().map(CueView::of).toList())
                 .orElse(List.of());
+    }
+
+    @PUT
+    @Path("cues/{id}")
+    @Operation(summary = "Change a cue's class. The span stays.")
+    public CueView updateCue(@RestPath Long id, CueBody body) {
+        requireBody(body);
+        return CueView.of(annotations.updateCue(annotations.requireCue(id, me()), me(), body.cueClass()));
     }
 
     @DELETE

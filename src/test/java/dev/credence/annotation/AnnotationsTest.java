@@ -218,7 +218,7 @@ class AnnotationsTest {
         var d = Jsoup.parseBodyFragment(cue.asString());
         assertEquals("Kestrel Labs", d.select("#doc-text .seg.m").text());
         assertEquals("told", d.select("#doc-text .seg.u").text());
-        assertEquals("Kestrel Labs", d.select("ul.spans a").text());
+        assertEquals("Kestrel Labs", d.select("ul.spans a[href^=/sources]").text());
 
         // options for the type-ahead, by name
         String opts = given().cookies(session).when().get(page() + "/source-options?hops[0].sourceName=kest").asString();
@@ -236,6 +236,20 @@ class AnnotationsTest {
         assertEquals("in progress", reopened.select(".layer-state strong").text());
 
         Mention m = QuarkusTransaction.requiringNew().call(() -> Mention.<Mention>findAll().firstResult());
+        Cue storedCue = QuarkusTransaction.requiringNew().call(() -> Cue.<Cue>findAll().firstResult());
+        // edit: the forms come prefilled and post to the item's own route
+        var mentionForm = Jsoup.parse(given().cookies(session).when().get(page() + "/mentions/" + m.id + "/edit").asString());
+        assertEquals("Kestrel Labs", mentionForm.select("#mention-source").val());
+        assertTrue(mentionForm.selectFirst("form.span-form").attr("action").endsWith("/mentions/" + m.id));
+        assertEquals(303, csrf().form().formParam("sourceName", "Kestrel Research").formParam("sourceType", "think_tank")
+                .when().post(page() + "/mentions/" + m.id).statusCode());
+        assertEquals(422, csrf().form().formParam("cueClass", "rumour")
+                .when().post(page() + "/cues/" + storedCue.id).statusCode());
+        assertEquals(303, csrf().form().formParam("cueClass", "citation")
+                .when().post(page() + "/cues/" + storedCue.id).statusCode());
+        var edited = Jsoup.parse(given().cookies(session).when().get(page()).asString());
+        assertTrue(edited.select("#mention-" + m.id).text().contains("Kestrel Research"), edited.select("ul.spans").text());
+        assertTrue(edited.select("#cue-" + storedCue.id).text().contains("citation"));
         assertEquals(303, csrf().form().when().post(page() + "/mentions/" + m.id + "/delete").statusCode());
         // a POST without the CSRF token is refused
         assertEquals(400, given().redirects().follow(false).cookies(session).contentType("application/x-www-form-urlencoded")

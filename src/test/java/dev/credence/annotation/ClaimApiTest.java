@@ -236,6 +236,21 @@ class ClaimApiTest {
                 .extract().jsonPath();
         TestData.api(rita).body(Map.of("start", 0, "end", 3, "cueClass", "rumour"))
                 .when().post("/api/v1/documents/{id}/cues", doc.id).then().statusCode(422);
+        // edit: relink the mention, reclassify the cue; spans stay; others' items are 404
+        TestData.api(rita).body(Map.of("source", Map.of("name", "Lanternfish Research", "type", "think_tank")))
+                .when().put("/api/v1/mentions/{id}", m.getInt("id"))
+                .then().statusCode(200).body("source.name", equalTo("Lanternfish Research"))
+                .body("exact", equalTo("Lanternfish"));
+        TestData.api(rita).body(Map.of("source", Map.of("name", "Lanternfish", "type", "firm_report")))
+                .when().put("/api/v1/mentions/{id}", m.getInt("id")).then().statusCode(200);
+        TestData.api(rita).body(Map.of("cueClass", "reporting")).when().put("/api/v1/cues/{id}", cue.getInt("id"))
+                .then().statusCode(200).body("cueClass", equalTo("reporting")).body("exact", equalTo("told"));
+        TestData.api(rita).body(Map.of("cueClass", "rumour")).when().put("/api/v1/cues/{id}", cue.getInt("id"))
+                .then().statusCode(422);
+        TestData.api(sam).body(Map.of("cueClass", "speech")).when().put("/api/v1/cues/{id}", cue.getInt("id"))
+                .then().statusCode(404);
+        TestData.api(rita).body(Map.of("cueClass", "speech")).when().put("/api/v1/cues/{id}", cue.getInt("id"))
+                .then().statusCode(200);
         // a hop may name only the mention: its source becomes the hop's source
         JsonPath c = create(rita, claimBody(CLAIM, 3, List.of(Map.of("mentionId", m.getInt("id"), "cueId", cue.getInt("id"),
                 "relation", "asserts"))));
