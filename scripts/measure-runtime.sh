@@ -57,3 +57,37 @@ warm = t if len(t) < 20 else sorted(t)
 print(f"import of one 5 kB article: median {statistics.median(t):.1f} ms, mean {statistics.mean(t):.1f} ms, "
       f"p90 {t[int(len(t)*0.9)-1]:.1f} ms over {len(t)} articles")'
 echo "RSS after imports: $(awk '/VmRSS/{printf "%.0f MB", $2/1024}' /proc/$PID/status)"
+
+# The document page with 1,000 claims (two hops each), opened by a logged-in browser session.
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+sentences, spans, pos = [], [], 0
+for i in range(1000):
+    s = f"Analysts at Kestrel Labs told the Daily Meridian that vessel {i} left port on schedule."
+    spans.append((pos, pos + len(s)))
+    sentences.append(s)
+    pos += len(s) + 1
+open(f"{work}/big.json", "w").write(json.dumps({"title": "Fleet digest", "text": " ".join(sentences)}))
+with open(f"{work}/claims.txt", "w") as out:
+    for a, b in spans:
+        out.write(json.dumps({"start": a, "end": b, "kind": "event", "credibility": 3, "attribution": [
+            {"source": {"name": "Kestrel Labs", "type": "firm_report"}, "relation": "asserts", "reliability": "B"},
+            {"source": {"name": "Daily Meridian", "type": "independent_media"}, "relation": "reports", "reliability": "B"}]}) + "\n")
+PY
+D=$(curl -sf -H "Authorization: Bearer $T" -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" \
+    $B/projects/$P/documents | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+claim_start=$(date +%s%N)
+while IFS= read -r body; do
+  curl -sf -o /dev/null -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d "$body" $B/documents/$D/claims
+done < "$WORK/claims.txt"
+echo "1,000 two-hop claims created through the API in $(( ($(date +%s%N) - claim_start) / 1000000 )) ms"
+curl -s -o /dev/null -c "$WORK/cookies" -d "j_username=admin&j_password=$PASS" "http://127.0.0.1:$PORT/j_security_check"
+for i in 1 2 3 4 5; do
+  curl -s -o "$WORK/page.html" -b "$WORK/cookies" -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$PORT/documents/$D"
+done | python3 -c '
+import sys
+rows = [l.split() for l in sys.stdin]
+t = sorted(float(r[0]) * 1000 for r in rows)
+print(f"document page with 1,000 claims: median {t[len(t)//2]:.0f} ms over {len(t)} loads, {int(rows[0][1])/1e6:.2f} MB of HTML")'
+grep -c 'class="claim-item' "$WORK/page.html" | xargs -I{} echo "  (claims listed in the side panel: {})"
