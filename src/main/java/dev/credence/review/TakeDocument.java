@@ -9,10 +9,11 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestForm;
 
-/** "Take this document" on the document page of a member who is not assigned to it, while slots remain. */
-@Path("/documents/{id}/take")
+/**
+ * "Take this document" ({@code POST /queue/take}, form field {@code documentId}) on the document page of a member who is not assigned to it, while slots remain. */
+@Path("/queue/take")
 public class TakeDocument {
     @Inject
     CurrentUser currentUser;
@@ -22,7 +23,7 @@ public class TakeDocument {
     AssignmentService assignments;
 
     @POST
-    public Response take(@RestPath Long id) {
+    public Response take(@RestForm("documentId") Long id) {
         Document doc = documents.require(id);
         try {
             assignments.take(doc, currentUser.get());

@@ -73,10 +73,10 @@ class AssignmentApiTest {
         // Not submitted yet: the same document again, not a second one.
         TestData.api(robToken).when().post("/api/v1/projects/" + project.id + "/next")
                 .then().statusCode(200).body("documentId", equalTo(first.id.intValue()));
-        TestData.api(robToken).post("/api/v1/documents/" + first.id + "/submit").then().statusCode(200);
+        review.submit(first, rob);
         TestData.api(robToken).when().post("/api/v1/projects/" + project.id + "/next")
                 .then().statusCode(200).body("documentId", equalTo(second.id.intValue()));
-        TestData.api(robToken).post("/api/v1/documents/" + second.id + "/submit").then().statusCode(200);
+        review.submit(second, rob);
         TestData.api(robToken).when().post("/api/v1/projects/" + project.id + "/next").then().statusCode(204);
         assertEquals(1, review.reviewerLayers(first));
     }
@@ -153,10 +153,8 @@ class AssignmentApiTest {
         // Reassign the untouched layer from rob to sue.
         TestData.api(miaToken).body(Map.of("username", "sue", "from", "rob")).when().post(base)
                 .then().statusCode(201).body("username", equalTo("sue"));
-        TestData.api(sueToken).when().get("/api/v1/documents/" + d.id + "/layer").then().statusCode(200);
         // Once sue has annotated, her layer can neither move nor go.
-        TestData.api(sueToken).body(Map.of("start", 0, "end", 6)).when().post("/api/v1/documents/" + d.id + "/claims")
-                .then().statusCode(201);
+        review.claim(d, sue);
         TestData.api(miaToken).body(Map.of("username", "rob", "from", "sue")).when().post(base).then().statusCode(409);
         TestData.api(miaToken).when().delete(base + "/sue").then().statusCode(409);
         TestData.api(miaToken).when().delete(base + "/rob").then().statusCode(404);

@@ -1,17 +1,24 @@
 package dev.credence.review;
 
 import dev.credence.account.User;
+import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.ClaimInput;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.document.Document;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 
 /** Layers stored directly, for states the review tests need (gold is written by adjudication, elsewhere). */
 @ApplicationScoped
 public class ReviewFixtures {
+    @Inject
+    AnnotationService annotations;
+
     public Layer layer(Document doc, User owner, LayerKind kind, LayerState state) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Layer l = new Layer();
@@ -23,6 +30,15 @@ public class ReviewFixtures {
             l.persist();
             return l;
         });
+    }
+
+    /** A one-word claim in the user's own layer, through the service (marks the layer in progress). */
+    public void claim(Document doc, User user) {
+        annotations.createClaim(doc, user, new ClaimInput(0, 6, null, null, null, null, null, null, List.of()));
+    }
+
+    public void submit(Document doc, User user) {
+        annotations.submit(annotations.layerFor(doc, user), user);
     }
 
     public Layer gold(Document doc, LayerState state) {
