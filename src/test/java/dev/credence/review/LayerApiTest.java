@@ -2,6 +2,7 @@ package dev.credence.review;
 
 import static dev.credence.annotation.AnnotationFixtures.ARTICLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.credence.TestData;
 import dev.credence.account.User;
@@ -98,7 +99,7 @@ class LayerApiTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("rob Display", json.getString("find { it.owner?.username == 'rob' }.owner.displayName"));
         assertEquals(1, json.getInt("find { it.owner?.username == 'rob' }.claimCount"));
-        assertEquals(null, json.get("find { it.kind == 'gold' }.owner"));
+        assertNull(json.get("find { it.kind == 'gold' }.owner"));
         assertEquals(0, json.getInt("find { it.kind == 'gold' }.claimCount"));
     }
 
