@@ -51,6 +51,6 @@ public class Login {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response home() {
-        return Response.seeOther(java.net.URI.create("/projects")).build();
+        return Response.seeOther(java.net.URI.create("/queue")).build();
     }
 }
