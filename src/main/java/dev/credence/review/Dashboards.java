@@ -33,18 +33,31 @@ public class Dashboards {
     AssignmentService assignments;
     @Inject
     ReviewProgress progress;
+    @Inject
+    AgreementService agreement;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(ReviewProgress.Dashboard d, boolean manager);
+        static native TemplateInstance show(ReviewProgress.Dashboard d, boolean manager, AgreementReport agreement);
 
         static native TemplateInstance show$live(ReviewProgress.Dashboard d, boolean manager);
+
+        static native TemplateInstance show$agreement(ReviewProgress.Dashboard d, AgreementReport agreement);
     }
 
     @GET
     public TemplateInstance show(@RestPath Long id) {
         Membership m = requireReader(id);
-        return Templates.show(progress.dashboard(m.project), m.role == ProjectRole.manager);
+        return Templates.show(progress.dashboard(m.project), m.role == ProjectRole.manager,
+                agreement.report(m.project, null));
+    }
+
+    /** The agreement figures, polled by htmx every 30 seconds. */
+    @GET
+    @Path("agreement")
+    public TemplateInstance agreementFigures(@RestPath Long id) {
+        Membership m = requireReader(id);
+        return Templates.show$agreement(progress.dashboard(m.project), agreement.report(m.project, null));
     }
 
     /** The live part of the dashboard, polled by htmx every 15 seconds. */

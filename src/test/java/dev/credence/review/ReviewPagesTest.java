@@ -134,6 +134,22 @@ class ReviewPagesTest {
         // The manager can assign; an untouched assignment can be removed.
         assertEquals(3, html.select("form[action=/projects/" + project.id + "/dashboard/assignments]").size());
         assertEquals(1, html.select("form[action=/projects/" + project.id + "/dashboard/assignments/remove]").size());
+        // agreement figures, refreshed on their own
+        var agreement = html.selectFirst("section#agreement");
+        assertEquals("/projects/" + project.id + "/dashboard/agreement", agreement.attr("hx-get"));
+        assertTrue(agreement.text().contains("Credibility 1–6"), agreement.text());
+        assertEquals(4, agreement.select("tbody tr").size());
+    }
+
+    @Test
+    void agreementFragmentIsOnlyTheAgreementSection() {
+        String body = given().cookies(TestData.login("mia")).header("HX-Request", "true")
+                .when().get("/projects/" + project.id + "/dashboard/agreement").then().statusCode(200).extract().asString();
+        var html = Jsoup.parseBodyFragment(body);
+        assertEquals(1, html.select("section#agreement[hx-trigger=every 30s]").size());
+        assertTrue(html.select("header, h1, #documents-h").isEmpty());
+        // no two submitted layers yet: figures are undefined, shown as a dash
+        assertTrue(html.select("td").eachText().contains("—"));
     }
 
     @Test
