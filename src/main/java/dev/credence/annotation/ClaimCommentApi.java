@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Threaded comments on a claim, for whoever may see the claim (see {@link ClaimReading}). */
+/** Threaded comments on a claim as JSON, for whoever may see the claim (see {@link ClaimReading}). */
 @Path("/api/v1/claims/{id}/comments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +53,7 @@ public class ClaimCommentApi {
     }
 
     @POST
-    @Operation(summary = "Comment on the claim, or reply to one of its comments with parentId; body 1–4000 characters")
+    @Operation(summary = "Comment on the claim, or reply to one of its comments with parentId; body 1-4000 characters (422 otherwise)")
     public Response create(@RestPath Long id, CommentBody body) {
         if (body == null) {
             throw new BadRequestException("A JSON body {\"body\", \"parentId\"?} is required");
