@@ -40,6 +40,7 @@ class ClaimsTest {
     @BeforeEach
     void setUp() {
         data.reset();
+        dev.credence.history.HistoryFixtures.clear();
         User mia = data.user("mia");
         rita = data.user("rita");
         sam = data.user("sam");
@@ -183,6 +184,26 @@ class ClaimsTest {
         // reopening hides them again
         annotations.reopen(annotations.layerFor(doc, sam), sam);
         assertEquals(404, status("sam"));
+    }
+
+    @Test
+    void apiPutWithAStaleVersionIs409AndLeavesNoHistory() {
+        String rita = TestData.token("rita");
+        int start = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, DocumentPageFixtures.SENTENCE);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("start", start,
+                "end", start + DocumentPageFixtures.SENTENCE.length(), "credibility", 4, "version", 0,
+                "attribution", List.of(Map.of("source", Map.of("name", "Kestrel Labs"), "reliability", "D"))));
+        TestData.api(rita).body(body).when().put("/api/v1/claims/{id}", claim.id)
+                .then().statusCode(409).body("error", equalTo("conflict"));
+        TestData.api(TestData.token("adam")).when().get("/api/v1/projects/{id}/history", doc.project.id)
+                .then().statusCode(200).body("total", equalTo(2));
+        body.put("version", 1);
+        TestData.api(rita).body(body).when().put("/api/v1/claims/{id}", claim.id)
+                .then().statusCode(200).body("version", equalTo(2)).body("credibility", equalTo(4));
+        // a PUT replaces every field: those it leaves out are cleared, and recorded as changed
+        TestData.api(TestData.token("adam")).when().get("/api/v1/projects/{id}/history", doc.project.id)
+                .then().statusCode(200).body("total", equalTo(3)).body("items[0].changedFields",
+                        equalTo(List.of("kind", "stance", "checkWorthy", "credibility", "rationale", "attribution")));
     }
 
     @Test

@@ -175,7 +175,7 @@ class ConflictBrowserTest {
         assertEquals(afterA.version + 1, reapplied.version);
         assertEquals(3, history.ofEntity(HistoryService.CLAIM, claim.id).size(), "create, A's save, B's reapplied save");
 
-        // A, still on the old version, is now the one who is told
+        // A's tab, reopening the editor, starts from B's reapplied values
         a.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit claim " + claim.id)).click();
         Locator formA2 = a.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit claim"));
         assertThat(formA2.getByLabel("Stance")).hasValue("hedged");
