@@ -2,6 +2,7 @@ package dev.credence.annotation;
 
 import dev.credence.account.User;
 import dev.credence.document.Document;
+import dev.credence.history.ChangeAction;
 import dev.credence.project.Membership;
 import dev.credence.source.Source;
 import dev.credence.source.SourceService;
@@ -39,6 +40,8 @@ public class AnnotationService {
     EntityManager em;
     @Inject
     SourceService sources;
+    @Inject
+    AnnotationHistory history;
 
     // ---------------------------------------------------------------- layers
 
@@ -67,8 +70,10 @@ public class AnnotationService {
     @Transactional
     public void submit(Layer layer, User user) {
         Layer l = requireOwnLayer(layer.id, user);
+        LayerState was = l.state;
         l.state = LayerState.submitted;
         l.updatedAt = Instant.now();
+        history.layer(user, l, ChangeAction.submit, was);
     }
 
     @Transactional
@@ -77,6 +82,7 @@ public class AnnotationService {
         if (l.state == LayerState.submitted) {
             l.state = LayerState.in_progress;
             l.updatedAt = Instant.now();
+            history.layer(user, l, ChangeAction.reopen, LayerState.submitted);
         }
     }
 
@@ -161,6 +167,7 @@ public class AnnotationService {
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
         c.persist();
         attachHops(c, hops);
+        history.claim(user, c, ChangeAction.create, null, AnnotationHistory.snapshot(c));
         return c;
     }
 
@@ -173,6 +180,7 @@ public class AnnotationService {
         }
         Layer layer = c.layer;
         requireEditable(layer);
+        var before = AnnotationHistory.snapshot(c);
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         applyFields(c, text, in);
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
@@ -181,6 +189,7 @@ public class AnnotationService {
         c.hops.clear();
         em.flush();
         attachHops(c, hops);
+        history.claim(user, c, ChangeAction.update, before, AnnotationHistory.snapshot(c));
         return c;
     }
 
@@ -188,6 +197,7 @@ public class AnnotationService {
     public void deleteClaim(Claim claim, User user) {
         Claim c = requireClaim(claim.id, user);
         requireEditable(c.layer);
+        history.claim(user, c, ChangeAction.delete, AnnotationHistory.snapshot(c), null);
         c.delete();
     }
 
@@ -206,11 +216,13 @@ public class AnnotationService {
         if (fromPosition == toPosition) {
             return c;
         }
+        var before = AnnotationHistory.snapshot(c);
         hops.add(toPosition, hops.remove(fromPosition));
         renumber(hops);
         c.hops.clear();
         c.hops.addAll(hops);
         c.updatedAt = Instant.now();
+        history.claim(user, c, ChangeAction.update, before, AnnotationHistory.snapshot(c));
         return c;
     }
 
@@ -227,7 +239,9 @@ public class AnnotationService {
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
             source = resolveSource("source", sourceId, sourceName, sourceType, user);
         }
-        return newMention(layer, text, span, "mention", source);
+        Mention m = newMention(layer, text, span, "mention", source);
+        history.mention(user, m, ChangeAction.create);
+        return m;
     }
 
     /** Links the mention to another source (by id, or name+type found or created), or to none. Span stays. */
@@ -251,6 +265,7 @@ public class AnnotationService {
         for (AttributionHop h : AttributionHop.<AttributionHop>list("mention", mention)) {
             h.mention = null;
         }
+        history.mention(user, mention, ChangeAction.delete);
         mention.delete();
     }
 
@@ -262,6 +277,7 @@ public class AnnotationService {
         CueClass parsed = parseEnum(CueClass.class, "cueClass", cueClass);
         Cue c = newCue(layer, text, span, "cue");
         c.cueClass = parsed;
+        history.cue(user, c, ChangeAction.create);
         return c;
     }
 
@@ -281,6 +297,7 @@ public class AnnotationService {
         for (AttributionHop h : AttributionHop.<AttributionHop>list("cue", cue)) {
             h.cue = null;
         }
+        history.cue(user, cue, ChangeAction.delete);
         cue.delete();
     }
 

@@ -180,6 +180,10 @@ public class Annotations {
         static native TemplateInstance page$editor(View v);
 
         static native TemplateInstance sourceOptions(List<Option> options);
+
+        static native TemplateInstance conflict(View v, ClaimConflict c);
+
+        static native TemplateInstance conflict$panel(View v, ClaimConflict c);
     }
 
     // ------------------------------------------------------------------ page
@@ -306,12 +310,11 @@ public class Annotations {
             return done(doc, htmx, "/documents/" + id + "#claim-" + claimId, "Claim saved.");
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 409 && form.version() != null) {
-                // Show what is stored now, with its version, so saving again is a deliberate overwrite.
+                // Their change beside the user's values, and the form on what is stored now, so
+                // saving again is a deliberate choice: reapply mine, or edit theirs.
                 Claim current = annotations.claims(claim.layer).stream().filter(c -> c.id.equals(claimId))
                         .findFirst().orElse(claim);
-                ClaimForm fresh = formOf(current,
-                        "Someone else changed this claim; reload to see their change. These are the stored values.");
-                return rejected(doc, fresh, null, e, htmx);
+                return conflict(doc, ClaimConflict.of(doc.id, formOf(current, null), form), htmx);
             }
             return rejected(doc, withError(form, e.getMessage()), null, e, htmx);
         }
@@ -541,6 +544,15 @@ public class Annotations {
     private Response rejected(Document doc, ClaimForm claimForm, SpanForm spanForm, ClientErrorException e,
             boolean htmx) {
         return Response.status(e.getResponse().getStatus()).entity(render(doc, claimForm, spanForm, htmx))
+                .header("HX-Retarget", "#editor").header("HX-Reswap", "innerHTML").build();
+    }
+
+    private Response conflict(Document doc, ClaimConflict conflict, boolean htmx) {
+        Layer layer = annotations.findLayer(doc, me()).orElse(null);
+        List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
+        List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
+        View v = new View(doc, layer, List.of(), mentions, cues, List.of(), conflict.theirs(), null, null);
+        return Response.status(409).entity(htmx ? Templates.conflict$panel(v, conflict) : Templates.conflict(v, conflict))
                 .header("HX-Retarget", "#editor").header("HX-Reswap", "innerHTML").build();
     }
 

@@ -4,6 +4,7 @@ import dev.credence.account.User;
 import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
 import dev.credence.annotation.LayerKind;
+import dev.credence.history.ChangeAction;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
 import dev.credence.web.UnprocessableException;
@@ -56,6 +57,8 @@ public class SourceService {
 
     @Inject
     EntityManager em;
+    @Inject
+    SourceHistory history;
 
     /** A source whose name or one of whose aliases equals {@code name}, ignoring case. */
     public Optional<Source> findByNameOrAlias(String name) {
@@ -105,6 +108,7 @@ public class SourceService {
                 }
             }
         }
+        history.source(creator, s, ChangeAction.create, null);
         return s;
     }
 
@@ -131,6 +135,7 @@ public class SourceService {
         apply(s, input);
         s.persist();
         replaceAliases(s, input.aliases());
+        history.source(creator, s, ChangeAction.create, null);
         return s;
     }
 
@@ -138,8 +143,10 @@ public class SourceService {
     @Transactional
     public Source update(Long id, SourceInput input) {
         Source s = requireSource(id);
+        var before = SourceHistory.snapshot(s);
         apply(s, input);
         replaceAliases(s, input.aliases());
+        history.source(null, s, ChangeAction.update, before);
         return s;
     }
 
@@ -361,6 +368,7 @@ public class SourceService {
         sg.gradedBy = User.findById(by.id);
         sg.gradedAt = Instant.now();
         sg.persist();
+        history.grade(sg);
         return sg;
     }
 
