@@ -82,6 +82,17 @@ public class AnnotationHistory {
                 action == ChangeAction.create ? null : s, action == ChangeAction.create ? s : null);
     }
 
+    /** An edit of a mention (its source link) or a cue (its class): before and after snapshots. */
+    void mentionUpdated(User who, Mention m, Map<String, Object> before) {
+        history.record(who, m.layer.document.project.id, m.layer.document.id, HistoryService.MENTION, m.id,
+                ChangeAction.update, before, snapshot(m));
+    }
+
+    void cueUpdated(User who, Cue c, Map<String, Object> before) {
+        history.record(who, c.layer.document.project.id, c.layer.document.id, HistoryService.CUE, c.id,
+                ChangeAction.update, before, snapshot(c));
+    }
+
     void layer(User who, Layer l, ChangeAction action, LayerState before) {
         history.record(who, l.document.project.id, l.document.id, HistoryService.LAYER, l.id, action,
                 Map.of("state", before.name()), Map.of("state", l.state.name()));

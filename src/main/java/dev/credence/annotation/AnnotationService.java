@@ -249,11 +249,13 @@ public class AnnotationService {
     public Mention updateMention(Mention m, User user, Long sourceId, String sourceName, String sourceType) {
         Mention mention = requireMention(m.id, user);
         requireEditable(mention.layer);
+        var before = AnnotationHistory.snapshot(mention);
         Source source = null;
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
             source = resolveSource("source", sourceId, sourceName, sourceType, user);
         }
         mention.source = source;
+        history.mentionUpdated(user, mention, before);
         return mention;
     }
 
@@ -286,7 +288,9 @@ public class AnnotationService {
     public Cue updateCue(Cue c, User user, String cueClass) {
         Cue cue = requireCue(c.id, user);
         requireEditable(cue.layer);
+        var before = AnnotationHistory.snapshot(cue);
         cue.cueClass = parseEnum(CueClass.class, "cueClass", cueClass);
+        history.cueUpdated(user, cue, before);
         return cue;
     }
 

@@ -159,10 +159,14 @@ class HistoryServiceTest {
 
         var mention = annotations.createMention(doc, rita, span(ARTICLE, "Lanternfish"), s.id, null, null);
         var cue = annotations.createCue(doc, rita, span(ARTICLE, "told"), "speech");
+        annotations.updateCue(cue, rita, "reporting");
+        annotations.updateMention(mention, rita, null, null, null);
         annotations.deleteCue(cue, rita);
-        assertEquals("Kestrel Labs", tree(history.ofEntity(HistoryService.MENTION, mention.id).get(0).entry().after)
-                .get("source").asText());
-        assertEquals(List.of(ChangeAction.create, ChangeAction.delete),
+        var mentionEntries = history.ofEntity(HistoryService.MENTION, mention.id);
+        assertEquals("Kestrel Labs", tree(mentionEntries.get(0).entry().after).get("source").asText());
+        assertEquals(ChangeAction.update, mentionEntries.get(1).entry().action);
+        assertEquals("Kestrel Labs", tree(mentionEntries.get(1).entry().before).get("source").asText());
+        assertEquals(List.of(ChangeAction.create, ChangeAction.update, ChangeAction.delete),
                 history.ofEntity(HistoryService.CUE, cue.id).stream().map(e -> e.entry().action).toList());
 
         Layer layer = annotations.findLayer(doc, rita).orElseThrow();
@@ -175,7 +179,7 @@ class HistoryServiceTest {
         assertEquals(doc.id, states.get(0).entry().documentId);
 
         HistoryPage page = history.page(new HistoryFilter(project.id, rita.id, null, null), 0, 50);
-        assertEquals(6, page.total(), "grade, mention, cue ×2, submit, reopen; registry edits have no project");
+        assertEquals(8, page.total(), "grade, mention ×2, cue ×3, submit, reopen; registry edits have no project");
         assertEquals(ChangeAction.reopen, page.items().get(0).entry().action, "newest first");
     }
 }
