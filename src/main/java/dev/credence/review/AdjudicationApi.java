@@ -17,8 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** JSON API for adjudication: start the gold layer of a document, list its items, finish it. */
-@Path("/api/v1/documents/{id}/gold")
+/**
+ * JSON API for adjudication: start the gold layer of a document, list its items, finish it. The class path is
+ * DocumentApi's: RESTEasy Reactive picks the longest matching class path, so a longer one
+ * ({@code /api/v1/documents/{id}/gold}) would hide ClaimApi's document routes, a shorter one would be hidden.
+ */
+@Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Adjudication", description = "The gold layer: adjudicators and managers settle reviewer layers into it."
         + " Gold claims are written with POST /api/v1/documents/{id}/claims and \"layer\":\"gold\".")
@@ -41,6 +45,7 @@ public class AdjudicationApi {
     }
 
     @POST
+    @Path("{id}/gold")
     @Operation(summary = "Start adjudication: create the gold layer and copy the agreed items into it")
     @APIResponse(responseCode = "201", description = "Gold layer created; merged and disagreement counts")
     @APIResponse(responseCode = "200", description = "Gold layer already existed (nothing merged again)")
@@ -55,6 +60,7 @@ public class AdjudicationApi {
     }
 
     @GET
+    @Path("{id}/gold")
     @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
     public GoldView get(@RestPath Long id) {
         Document doc = documents.require(id);
@@ -66,7 +72,7 @@ public class AdjudicationApi {
     }
 
     @POST
-    @Path("submit")
+    @Path("{id}/gold/submit")
     @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)")
     public StartView submit(@RestPath Long id) {
         Document doc = documents.require(id);
@@ -75,7 +81,7 @@ public class AdjudicationApi {
     }
 
     @POST
-    @Path("reopen")
+    @Path("{id}/gold/reopen")
     @Operation(summary = "Reopen a submitted gold layer for changes")
     public StartView reopen(@RestPath Long id) {
         Document doc = documents.require(id);
