@@ -280,6 +280,50 @@ public class ClaimApi {
         return layerView(doc, annotations.findLayer(doc, me()).orElseThrow());
     }
 
+    // ------------------------------------------------------------ adjudication (gold layer)
+
+    @POST
+    @Path("documents/{id}/gold")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Start adjudication: create the gold layer and copy the items all reviewers agree on into it",
+            description = "201 with {layerId, merged, disagreements}; 200 if gold already exists (nothing merged again);"
+                    + " 409 unless at least one reviewer layer exists and all are submitted; 403 for reviewers."
+                    + " Adjudicators and managers only. See docs/adjudication.md.")
+    public Response startGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        dev.credence.review.AdjudicationService.Started s = adjudication.start(doc, me());
+        return Response.status(s.created() ? 201 : 200)
+                .entity(dev.credence.review.GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
+    }
+
+    @GET
+    @Path("documents/{id}/gold")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
+    public dev.credence.review.GoldViews.GoldView gold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        Layer gold = adjudication.requireGold(doc, me());
+        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc));
+    }
+
+    @POST
+    @Path("documents/{id}/gold/submit")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)")
+    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me()), 0, 0);
+    }
+
+    @POST
+    @Path("documents/{id}/gold/reopen")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Reopen a submitted gold layer for changes")
+    public dev.credence.review.GoldViews.StartView reopenGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        return dev.credence.review.GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
+    }
+
     private LayerView layerView(Document doc, Layer l) {
         if (l == null) {
             return new LayerView(null, doc.id, LayerState.assigned.name(), 0, 0, 0, null);
