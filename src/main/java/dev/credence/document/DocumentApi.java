@@ -15,9 +15,11 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * One document over the JSON API, and the JSON shapes of documents. Import and listing
  * live under the project's path, in {@link ProjectDocumentApi}: a resource class under
- * /api/v1 would lose /api/v1/projects/... to ProjectApi, whose path matches longer.
+ * /api/v1 would lose /api/v1/projects/... to ProjectApi, whose path matches longer. For the same
+ * reason this class sits at /api/v1 (like ClaimApi) rather than /api/v1/documents, which would hide
+ * ClaimApi's /api/v1/documents/{id}/claims, /mentions, /cues, /gold.
  */
-@Path("/api/v1/documents")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 public class DocumentApi {
@@ -58,7 +60,7 @@ public class DocumentApi {
     }
 
     @GET
-    @Path("{id}")
+    @Path("documents/{id}")
     @Operation(summary = "One document with its text (any member of its project)")
     public DocumentView get(@RestPath Long id) {
         return DocumentView.of(documents.require(id));
