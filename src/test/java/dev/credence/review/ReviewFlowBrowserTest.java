@@ -152,7 +152,7 @@ class ReviewFlowBrowserTest {
             page.keyboard().press("j");
             assertThat(item).isFocused();
             page.keyboard().press("2"); // accept reviewer 2 (sam)
-            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Version accepted into gold.");
+            assertThat(page.locator("#status")).hasText("Version accepted into gold.");
             assertThat(page.locator("#item-list .item .item-status")).hasText("resolved");
             assertThat(page.locator("#item-list .gold-claim")).containsText(ReviewFixtures.DISPUTED);
             screenshot(page, "11-adjudicate-accepted");
