@@ -1,0 +1,79 @@
+package dev.credence.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.credence.review.SpanMatcher.Match;
+import dev.credence.review.SpanMatcher.Range;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpanMatcherTest {
+
+    static Range r(int start, int end) {
+        return new Range(start, end);
+    }
+
+    @Test
+    void jaccardOfRanges() {
+        assertEquals(1.0, SpanMatcher.jaccard(r(0, 10), r(0, 10)));
+        assertEquals(0.0, SpanMatcher.jaccard(r(0, 10), r(10, 20)));
+        assertEquals(0.5, SpanMatcher.jaccard(r(0, 10), r(0, 5)));
+        assertEquals(5.0 / 15, SpanMatcher.jaccard(r(0, 10), r(5, 15)), 1e-12);
+    }
+
+    @Test
+    void exactNeedsSameStartAndEnd() {
+        List<Match> m = SpanMatcher.exact(List.of(r(0, 10), r(20, 30)), List.of(r(20, 30), r(0, 9)));
+        assertEquals(List.of(new Match(1, 0, 1.0)), m);
+    }
+
+    @Test
+    void overlapAtExactlyHalfMatchesAndJustBelowDoesNot() {
+        // |∩| = 5, |∪| = 10 → 0.5 (inclusive threshold)
+        assertEquals(1, SpanMatcher.overlap(List.of(r(0, 10)), List.of(r(5, 10))).size());
+        // |∩| = 5, |∪| = 11 → 0.4545…
+        assertEquals(0, SpanMatcher.overlap(List.of(r(0, 11)), List.of(r(6, 11))).size());
+        // 10 of 20 → 0.5
+        assertEquals(1, SpanMatcher.overlap(List.of(r(0, 15)), List.of(r(5, 20))).size());
+    }
+
+    @Test
+    void oneToOneTakesTheBestPairFirst() {
+        // candidate 0 overlaps both reference spans; it goes to the better one (ref 1, Jaccard 0.9)
+        List<Range> ref = List.of(r(0, 12), r(2, 12));
+        List<Range> cand = List.of(r(3, 12), r(0, 11));
+        List<Match> m = SpanMatcher.overlap(ref, cand);
+        assertEquals(2, m.size());
+        assertEquals(new Match(0, 1, 11.0 / 12), m.get(0));
+        assertEquals(new Match(1, 0, 0.9), m.get(1));
+    }
+
+    @Test
+    void oneToOneLeavesTheSecondClaimantUnmatched() {
+        // two identical reference spans, one candidate: only one match
+        List<Match> m = SpanMatcher.overlap(List.of(r(0, 10), r(0, 10)), List.of(r(0, 10)));
+        assertEquals(List.of(new Match(0, 0, 1.0)), m);
+    }
+
+    @Test
+    void tiesAreBrokenByPosition() {
+        // ref (0,10) and (10,20), cand (5,15): both 5/15 < 0.5 → no match
+        assertEquals(0, SpanMatcher.overlap(List.of(r(0, 10), r(10, 20)), List.of(r(5, 15))).size());
+        // ref (0,8) and (2,10), cand (1,9): both 7/9; the earlier reference span wins
+        List<Match> m = SpanMatcher.overlap(List.of(r(2, 10), r(0, 8)), List.of(r(1, 9)));
+        assertEquals(List.of(new Match(1, 0, 7.0 / 9)), m);
+    }
+
+    @Test
+    void scores() {
+        SpanScore s = SpanScore.of(4, 5, 3);
+        assertEquals(0.6, s.precision(), 1e-12);
+        assertEquals(0.75, s.recall(), 1e-12);
+        assertEquals(2 * 0.6 * 0.75 / 1.35, s.f1(), 1e-12);
+        SpanScore empty = SpanScore.of(0, 0, 0);
+        assertNull(empty.precision());
+        assertNull(empty.f1());
+        assertEquals(0.0, SpanScore.of(3, 0, 0).f1());
+    }
+}
