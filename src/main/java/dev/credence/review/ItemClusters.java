@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Groups the claims of several layers of one document into <em>items</em>: clusters of claims whose spans
  * overlap (transitively). An item is <em>agreed</em> when every reviewer layer holds exactly one claim in it,
- * all with the same span (exact match: same start and end) and the same kind, stance, credibility and
+ * all with matching spans (Jaccard ≥ 0.5 with the first layer's span, {@link SpanMatcher}) and the same kind,
+ * stance, credibility and
  * attribution chain (same sources in the same order, same relations, same reliability grades).
  *
  * <p>Pure values, no database: the adjudication service, its page and the export's per-item agreement all
@@ -54,7 +55,7 @@ public final class ItemClusters {
             return n;
         }
 
-        /** Agreed: each layer holds exactly one claim here, and all of them are equal on every field. */
+        /** Agreed: each layer holds exactly one claim here, spans match (Jaccard ≥ 0.5), all other fields equal. */
         public boolean agreed(Collection<Long> layerIds) {
             if (layerIds.isEmpty()) {
                 return false;
@@ -67,8 +68,14 @@ public final class ItemClusters {
                 }
                 if (first == null) {
                     first = mine.get(0);
-                } else if (!differences(List.of(first, mine.get(0))).isEmpty()) {
-                    return false;
+                } else {
+                    Version other = mine.get(0);
+                    Set<Field> differs = differences(List.of(first, other));
+                    differs.remove(Field.span);
+                    if (!differs.isEmpty() || SpanMatcher.jaccard(new SpanMatcher.Range(first.start, first.end),
+                            new SpanMatcher.Range(other.start, other.end)) < SpanMatcher.OVERLAP_THRESHOLD) {
+                        return false;
+                    }
                 }
             }
             return versions.size() == layerIds.size();

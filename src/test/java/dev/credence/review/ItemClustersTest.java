@@ -46,10 +46,13 @@ class ItemClustersTest {
         List<HopKey> reversed = List.of(new HopKey(2, "asserts", "B"), new HopKey(1, "reports", "C"));
         assertFalse(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, reversed))).get(0)
                 .agreed(layers));
-        // span off by one
+        // span off by one: Jaccard 10/11 ≥ 0.5 still agrees, but the difference is reported
         Cluster span = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 11, 3, CHAIN))).get(0);
-        assertFalse(span.agreed(layers));
+        assertTrue(span.agreed(layers));
         assertEquals(Set.of(Field.span), ItemClusters.differences(span.versions()));
+        // overlapping by less than half: not agreed
+        assertFalse(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 6, 20, 3, CHAIN))).get(0)
+                .agreed(layers));
         // credibility
         Cluster cred = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 4, CHAIN))).get(0);
         assertEquals(Set.of(Field.credibility), ItemClusters.differences(cred.versions()));
