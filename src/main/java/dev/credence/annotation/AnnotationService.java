@@ -201,6 +201,47 @@ public class AnnotationService {
         c.delete();
     }
 
+    /**
+     * A claim in the given layer (e.g. the gold layer). The caller has checked the user's right to
+     * write that layer; sources, mentions and cues resolve as in {@link #createClaim}.
+     */
+    @Transactional
+    public Claim createClaimInLayer(Layer target, User user, ClaimInput in) {
+        Layer layer = Layer.findById(target.id);
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        Claim c = new Claim();
+        c.layer = layer;
+        c.createdAt = Instant.now();
+        applyFields(c, text, in);
+        List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
+        c.persist();
+        attachHops(c, hops);
+        return c;
+    }
+
+    /** Replaces a claim of any layer; the caller has checked the user's right to write that layer. */
+    @Transactional
+    public Claim updateClaimInLayer(Claim claim, User user, ClaimInput in, Long expectedVersion) {
+        Claim c = Claim.findById(claim.id);
+        if (c == null) {
+            throw new NotFoundException("No claim " + claim.id);
+        }
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new ConflictException("claim " + c.id + " was changed by someone else (version " + c.version
+                    + ", you sent " + expectedVersion + "); reload it and try again");
+        }
+        Layer layer = c.layer;
+        requireEditable(layer);
+        Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
+        applyFields(c, text, in);
+        List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
+        c.hops.clear();
+        em.flush();
+        attachHops(c, hops);
+        return c;
+    }
+
     /** Moves the hop at {@code fromPosition} to {@code toPosition}; the others shift, positions stay 0..n-1. */
     @Transactional
     public Claim moveHop(Claim claim, User user, int fromPosition, int toPosition) {

@@ -589,7 +589,7 @@ public class Annotations {
     }
 
     /** Reads the claim form, including the indexed hop fields {@code hops[0].sourceName} and so on. */
-    static ClaimForm readClaimForm(Document doc, MultivaluedMap<String, String> f, Long claimId) {
+    public static ClaimForm readClaimForm(Document doc, MultivaluedMap<String, String> f, Long claimId) {
         Map<Integer, Map<String, String>> rows = new java.util.TreeMap<>();
         for (Map.Entry<String, List<String>> e : f.entrySet()) {
             Matcher m = HOP_FIELD.matcher(e.getKey());
@@ -619,7 +619,7 @@ public class Annotations {
     }
 
     /** Hop rows left entirely empty are dropped rather than rejected. */
-    static ClaimInput input(ClaimForm f) {
+    public static ClaimInput input(ClaimForm f) {
         List<HopInput> hops = new ArrayList<>();
         for (HopForm h : f.hops()) {
             if (h.sourceName().isBlank() && h.mentionId() == null) {

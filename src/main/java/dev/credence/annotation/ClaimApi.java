@@ -35,6 +35,8 @@ public class ClaimApi {
     DocumentAccess documents;
     @Inject
     AnnotationService annotations;
+    @Inject
+    dev.credence.review.AdjudicationService adjudication;
 
     // ------------------------------------------------------------ request bodies
 
@@ -50,7 +52,8 @@ public class ClaimApi {
     }
 
     public record ClaimBody(Integer start, Integer end, String kind, String stance, Boolean checkWorthy,
-            Integer credibility, String rationale, String evidenceUrl, List<HopBody> attribution, Long version) {
+            Integer credibility, String rationale, String evidenceUrl, List<HopBody> attribution, Long version,
+            String layer) {
         ClaimInput toInput() {
             List<HopInput> hops = attribution == null ? List.of()
                     : attribution.stream().map(h -> h == null ? null : h.toInput()).toList();
@@ -130,15 +133,21 @@ public class ClaimApi {
     public Response create(@RestPath Long id, ClaimBody body) {
         Document doc = documents.require(id);
         requireBody(body);
-        Claim c = annotations.createClaim(doc, me(), body.toInput());
+        Claim c = isGold(body.layer()) ? adjudication.createGoldClaim(doc, me(), body.toInput())
+                : annotations.createClaim(doc, me(), body.toInput());
         return Response.status(201).entity(ClaimView.of(c)).build();
     }
 
     @GET
     @Path("documents/{id}/claims")
     @Operation(summary = "The caller's claims on the document, in text order")
-    public List<ClaimView> list(@RestPath Long id) {
+    public List<ClaimView> list(@RestPath Long id, @jakarta.ws.rs.QueryParam("layer") String layer) {
         Document doc = documents.require(id);
+        if (isGold(layer)) {
+            adjudication.requireAdjudicator(doc, me());
+            return adjudication.gold(doc).map(l -> annotations.claims(l).stream().map(ClaimView::of).toList())
+                    .orElse(List.of());
+        }
         return annotations.findLayer(doc, me()).map(l -> annotations.claims(l).stream().map(ClaimView::of).toList())
                 .orElse(List.of());
     }
@@ -147,15 +156,18 @@ public class ClaimApi {
     @Path("claims/{id}")
     @Operation(summary = "One of the caller's claims")
     public ClaimView get(@RestPath Long id) {
-        return ClaimView.of(annotations.requireClaim(id, me()));
+        return ClaimView.of(claim(id));
     }
 
     @PUT
     @Path("claims/{id}")
     @Operation(summary = "Replace a claim's fields and attribution; send \"version\" to get 409 if it changed meanwhile")
     public ClaimView update(@RestPath Long id, ClaimBody body) {
-        Claim c = annotations.requireClaim(id, me());
+        Claim c = claim(id);
         requireBody(body);
+        if (c.layer.kind == LayerKind.gold) {
+            return ClaimView.of(adjudication.updateGoldClaim(c, me(), body.toInput(), body.version()));
+        }
         return ClaimView.of(annotations.updateClaim(c, me(), body.toInput(), body.version()));
     }
 
@@ -163,7 +175,12 @@ public class ClaimApi {
     @Path("claims/{id}")
     @Operation(summary = "Delete a claim and its attribution (mentions and cues stay)")
     public Response delete(@RestPath Long id) {
-        annotations.deleteClaim(annotations.requireClaim(id, me()), me());
+        Claim c = claim(id);
+        if (c.layer.kind == LayerKind.gold) {
+            adjudication.deleteGoldClaim(c, me());
+        } else {
+            annotations.deleteClaim(c, me());
+        }
         return Response.noContent().build();
     }
 
@@ -281,6 +298,50 @@ public class ClaimApi {
         return layerView(doc, annotations.findLayer(doc, me()).orElseThrow());
     }
 
+    // ------------------------------------------------------------ adjudication (gold layer)
+
+    @POST
+    @Path("documents/{id}/gold")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Start adjudication: create the gold layer and copy the items all reviewers agree on into it",
+            description = "201 with {layerId, merged, disagreements}; 200 if gold already exists (nothing merged again);"
+                    + " 409 unless at least one reviewer layer exists and all are submitted; 403 for reviewers."
+                    + " Adjudicators and managers only. See docs/adjudication.md.")
+    public Response startGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        dev.credence.review.AdjudicationService.Started s = adjudication.start(doc, me());
+        return Response.status(s.created() ? 201 : 200)
+                .entity(dev.credence.review.GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
+    }
+
+    @GET
+    @Path("documents/{id}/gold")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
+    public dev.credence.review.GoldViews.GoldView gold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        Layer gold = adjudication.requireGold(doc, me());
+        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc));
+    }
+
+    @POST
+    @Path("documents/{id}/gold/submit")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)")
+    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me()), 0, 0);
+    }
+
+    @POST
+    @Path("documents/{id}/gold/reopen")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Reopen a submitted gold layer for changes")
+    public dev.credence.review.GoldViews.StartView reopenGold(@RestPath Long id) {
+        Document doc = documents.require(id);
+        return dev.credence.review.GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
+    }
+
     private LayerView layerView(Document doc, Layer l) {
         if (l == null) {
             return new LayerView(null, doc.id, LayerState.assigned.name(), 0, 0, 0, null);
@@ -288,6 +349,26 @@ public class ClaimApi {
         var counts = annotations.counts(l);
         return new LayerView(l.id, doc.id, l.state.name(), counts.claims(), counts.mentions(), counts.cues(),
                 l.updatedAt);
+    }
+
+    /** The caller's own claim, or a gold claim when the caller adjudicates (403 for reviewers). */
+    private Claim claim(Long id) {
+        Claim c = id == null ? null : Claim.findById(id);
+        if (c != null && c.layer.kind == LayerKind.gold) {
+            return adjudication.requireGoldClaim(id, me());
+        }
+        return annotations.requireClaim(id, me());
+    }
+
+    /** {@code "layer": "gold"} writes the adjudicated layer; absent or "own" the caller's reviewer layer. */
+    private static boolean isGold(String layer) {
+        if (layer == null || layer.isBlank() || layer.equalsIgnoreCase("own")) {
+            return false;
+        }
+        if (layer.equalsIgnoreCase("gold")) {
+            return true;
+        }
+        throw new jakarta.ws.rs.BadRequestException("layer: one of own, gold (got '" + layer + "')");
     }
 
     private User me() {

@@ -37,7 +37,9 @@ public class ExportApi {
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member")
     public Response export(@RestPath Long id,
             @Parameter(description = "jsonl or csv", required = true) @QueryParam("format") String format,
-            @Parameter(description = "all (default) or gold") @QueryParam("layer") String layer) {
-        return exports.export(id, format, layer);
+            @Parameter(description = "all (default: reviewer layers and gold), gold, or reviewers") @QueryParam("layer") String layer,
+            @Parameter(description = "true: each claim carries its item's agreement among the reviewer layers (JSONL)")
+            @QueryParam("agreement") boolean agreement) {
+        return exports.export(id, format, layer, agreement);
     }
 }

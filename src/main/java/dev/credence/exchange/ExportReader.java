@@ -6,6 +6,7 @@ import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Relation;
 import dev.credence.annotation.Stance;
+import dev.credence.review.ItemClusters;
 import dev.credence.source.SourceType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -169,6 +170,78 @@ public class ExportReader {
         }
     }
 
+    /**
+     * Per-item agreement for the claims of one page of documents: the reviewer layers' claims (with their
+     * hops) are read for these documents only, clustered per document, and every exported claim is mapped
+     * to the item it overlaps. Two queries per page plus one hop query per 1,000 reviewer claims.
+     */
+    public Map<Long, ExportRows.Agreement> agreements(List<ExportRows.Document> page) {
+        Map<Long, ExportRows.Agreement> out = new HashMap<>();
+        if (page.isEmpty()) {
+            return out;
+        }
+        List<Long> docIds = page.stream().map(ExportRows.Document::id).toList();
+        Map<Long, List<Long>> layersByDoc = new HashMap<>();
+        for (Object row : em.createQuery("select l.id, l.document.id from Layer l where l.document.id in (:documents)"
+                + " and l.kind = :reviewer").setParameter("documents", docIds)
+                .setParameter("reviewer", LayerKind.reviewer).getResultList()) {
+            Object[] r = (Object[]) row;
+            layersByDoc.computeIfAbsent(id(r[1]), k -> new ArrayList<>()).add(id(r[0]));
+        }
+        Map<Long, Object[]> claimRows = new HashMap<>();
+        Map<Long, List<ItemClusters.HopKey>> hopsOf = new HashMap<>();
+        List<Long> layerIds = layersByDoc.values().stream().flatMap(List::stream).toList();
+        if (!layerIds.isEmpty()) {
+            for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.kind, c.stance, c.credibility,"
+                    + " c.layer.document.id from Claim c where c.layer.id in (:layers)")
+                    .setParameter("layers", layerIds).getResultList()) {
+                Object[] r = (Object[]) row;
+                claimRows.put(id(r[0]), r);
+            }
+            List<Long> claimIds = new ArrayList<>(claimRows.keySet());
+            List<Object[]> hopRows = new ArrayList<>();
+            for (int from = 0; from < claimIds.size(); from += CLAIM_SLICE) {
+                List<Long> slice = claimIds.subList(from, Math.min(claimIds.size(), from + CLAIM_SLICE));
+                for (Object row : em.createQuery("select h.claim.id, h.position, h.source.id, h.relation, h.reliability"
+                        + " from AttributionHop h where h.claim.id in (:claims)").setParameter("claims", slice)
+                        .getResultList()) {
+                    hopRows.add((Object[]) row);
+                }
+            }
+            hopRows.sort(Comparator.comparingInt(r -> (Integer) r[1]));
+            for (Object[] r : hopRows) {
+                hopsOf.computeIfAbsent(id(r[0]), k -> new ArrayList<>())
+                        .add(new ItemClusters.HopKey(id(r[2]), ((Relation) r[3]).name(), (String) r[4]));
+            }
+        }
+        Map<Long, List<ItemClusters.Version>> versionsByDoc = new HashMap<>();
+        for (Object[] r : claimRows.values()) {
+            versionsByDoc.computeIfAbsent(id(r[7]), k -> new ArrayList<>()).add(new ItemClusters.Version(id(r[0]),
+                    id(r[1]), (Integer) r[2], (Integer) r[3], r[4] == null ? null : ((ClaimKind) r[4]).name(),
+                    r[5] == null ? null : ((Stance) r[5]).name(), (Integer) r[6],
+                    hopsOf.getOrDefault(id(r[0]), List.of())));
+        }
+        for (ExportRows.Document d : page) {
+            List<Long> reviewerLayers = layersByDoc.getOrDefault(d.id(), List.of());
+            List<ItemClusters.Cluster> clusters = ItemClusters.cluster(versionsByDoc.getOrDefault(d.id(), List.of()));
+            for (ExportRows.Layer layer : d.layers()) {
+                for (ExportRows.Claim c : layer.claims()) {
+                    ItemClusters.Cluster item = null;
+                    for (ItemClusters.Cluster cl : clusters) {
+                        if (cl.start() < c.end() && c.start() < cl.end()) {
+                            item = cl;
+                            break;
+                        }
+                    }
+                    out.put(c.id(), item == null ? new ExportRows.Agreement(reviewerLayers.size(), 0, false)
+                            : new ExportRows.Agreement(reviewerLayers.size(), item.matched(reviewerLayers),
+                                    item.agreed(reviewerLayers)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A hop pointing at a mention or cue of another layer (not expected, but not forbidden by the schema). */
     private void loadStrayRefs(List<Object[]> hopRows, Map<Long, ExportRows.SpanRef> mentionRefs,
             Map<Long, ExportRows.CueRef> cueRefs) {
@@ -202,7 +275,8 @@ public class ExportReader {
     /** Restricts a query with alias {@code l} for Layer to the scope's layers. */
     private static String layerFilter(ExportScope scope) {
         return (scope.ownerId() != null ? " and l.owner.id = :owner" : "")
-                + (scope.goldOnly() ? " and l.kind = :gold" : "");
+                + (scope.goldOnly() ? " and l.kind = :gold" : "")
+                + (scope.reviewersOnly() ? " and l.kind = :reviewer" : "");
     }
 
     private static Query bind(Query q, ExportScope scope) {
@@ -211,6 +285,9 @@ public class ExportReader {
         }
         if (scope.goldOnly()) {
             q.setParameter("gold", LayerKind.gold);
+        }
+        if (scope.reviewersOnly()) {
+            q.setParameter("reviewer", LayerKind.reviewer);
         }
         return q;
     }

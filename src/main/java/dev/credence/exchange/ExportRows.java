@@ -64,4 +64,12 @@ public final class ExportRows {
     public record Cue(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
             CueClass cueClass) {
     }
+
+    /**
+     * How the reviewers agree on the item (cluster of overlapping claims) a claim belongs to:
+     * {@code reviewers} reviewer layers on the document, {@code matched} of them marked a claim in the item,
+     * {@code agreed} when all marked exactly one identical claim (span, kind, stance, credibility, chain).
+     */
+    public record Agreement(int reviewers, int matched, boolean agreed) {
+    }
 }

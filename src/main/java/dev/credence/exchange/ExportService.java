@@ -49,10 +49,17 @@ public class ExportService {
      * format or layer choice. Managers and adjudicators get every layer; reviewers their own.
      */
     public Response export(Long projectId, String format, String layer) {
+        return export(projectId, format, layer, false);
+    }
+
+    /** As {@link #export(Long, String, String)}; {@code agreement} adds each claim's per-item agreement (JSONL). */
+    public Response export(Long projectId, String format, String layer, boolean agreement) {
         Project project = access.requireMember(projectId);
         Membership membership = access.requireMember(project);
         ExportFormat exportFormat = ExportFormat.parse(format);
-        ExportScope scope = scopeFor(project, membership, layer);
+        ExportScope base = scopeFor(project, membership, layer);
+        ExportScope scope = new ExportScope(base.projectId(), base.ownerId(), base.goldOnly(), base.reviewersOnly(),
+                agreement);
         String filename = slug(project.name) + "-" + LocalDate.now(clock) + "." + exportFormat.extension;
         return Response.ok(stream(scope, exportFormat))
                 .type(exportFormat.contentType)
@@ -62,16 +69,19 @@ public class ExportService {
     }
 
     static ExportScope scopeFor(Project project, Membership membership, String layer) {
-        boolean goldOnly;
+        boolean goldOnly = false;
+        boolean reviewersOnly = false;
         if (layer == null || layer.isBlank() || layer.equalsIgnoreCase("all")) {
-            goldOnly = false;
+            // reviewer layers and gold
         } else if (layer.equalsIgnoreCase("gold")) {
             goldOnly = true;
+        } else if (layer.equalsIgnoreCase("reviewers")) {
+            reviewersOnly = true;
         } else {
-            throw new BadRequestException("layer: one of all, gold (got '" + layer + "')");
+            throw new BadRequestException("layer: one of all, gold, reviewers (got '" + layer + "')");
         }
         boolean seesAll = membership.role == ProjectRole.manager || membership.role == ProjectRole.adjudicator;
-        return new ExportScope(project.id, seesAll ? null : membership.user.id, goldOnly);
+        return new ExportScope(project.id, seesAll ? null : membership.user.id, goldOnly, reviewersOnly, false);
     }
 
     /** The body: runs on the worker thread that writes the response, in its own read transaction. */
@@ -95,6 +105,9 @@ public class ExportService {
                     try (JsonlExportWriter jsonl = new JsonlExportWriter(out)) {
                         reader.forEachPage(scope, batchSize, page -> {
                             try {
+                                if (scope.agreement()) {
+                                    jsonl.agreements(reader.agreements(page));
+                                }
                                 for (ExportRows.Document d : page) {
                                     jsonl.write(d);
                                 }

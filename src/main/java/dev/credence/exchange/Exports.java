@@ -14,10 +14,11 @@ public class Exports {
     @Inject
     ExportService exports;
 
-    /** {@code ?format=jsonl|csv}, optional {@code &layer=all|gold}. */
+    /** {@code ?format=jsonl|csv}, optional {@code &layer=all|gold|reviewers} and {@code &agreement=true}. */
     @GET
     @Blocking
-    public Response export(@RestPath Long id, @QueryParam("format") String format, @QueryParam("layer") String layer) {
-        return exports.export(id, format, layer);
+    public Response export(@RestPath Long id, @QueryParam("format") String format, @QueryParam("layer") String layer,
+            @QueryParam("agreement") boolean agreement) {
+        return exports.export(id, format, layer, agreement);
     }
 }

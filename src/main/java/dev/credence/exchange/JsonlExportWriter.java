@@ -96,6 +96,13 @@ public class JsonlExportWriter implements AutoCloseable {
         json.writeEndObject();
     }
 
+    /** Per-item agreement for the claims of the next documents written; null (the default) writes none. */
+    public void agreements(java.util.Map<Long, ExportRows.Agreement> agreements) {
+        this.agreements = agreements;
+    }
+
+    private java.util.Map<Long, ExportRows.Agreement> agreements;
+
     private void writeClaim(ExportRows.Claim c) throws IOException {
         json.writeStartObject();
         span(c.id(), c.start(), c.end(), c.exact());
@@ -146,6 +153,18 @@ public class JsonlExportWriter implements AutoCloseable {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (agreements != null) {
+            ExportRows.Agreement a = agreements.get(c.id());
+            if (a == null) {
+                json.writeNullField("agreement");
+            } else {
+                json.writeObjectFieldStart("agreement");
+                json.writeNumberField("reviewers", a.reviewers());
+                json.writeNumberField("matched", a.matched());
+                json.writeBooleanField("agreed", a.agreed());
+                json.writeEndObject();
+            }
+        }
         json.writeEndObject();
     }
 

@@ -1,0 +1,332 @@
+package dev.credence.review;
+
+import dev.credence.account.User;
+import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.AttributionHop;
+import dev.credence.annotation.Claim;
+import dev.credence.annotation.ClaimInput;
+import dev.credence.annotation.Cue;
+import dev.credence.annotation.Layer;
+import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerState;
+import dev.credence.annotation.Mention;
+import dev.credence.document.Document;
+import dev.credence.project.Membership;
+import dev.credence.project.ProjectRole;
+import dev.credence.web.ConflictException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adjudication: an adjudicator (or manager) compares the submitted reviewer layers of a document and
+ * settles them into the document's gold layer (kind gold, owner null). Starting adjudication needs at
+ * least one reviewer layer and every reviewer layer submitted; it copies the agreed items into gold.
+ */
+@ApplicationScoped
+public class AdjudicationService {
+    static final String NOT_SUBMITTED = "every reviewer layer must be submitted before adjudication starts";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AnnotationService annotations;
+
+    /** The outcome of {@link #start}: {@code created} false when gold already existed (nothing merged then). */
+    public record Started(Layer gold, boolean created, int merged, int disagreements) {
+    }
+
+    /** One item of the side-by-side view: reviewer versions, the gold claims in it, and what differs. */
+    public record Item(int index, ItemClusters.Cluster cluster, boolean agreed, List<Claim> gold,
+            java.util.Set<ItemClusters.Field> differs) {
+    }
+
+    // ---------------------------------------------------------------- access
+
+    /** 404 unless the user belongs to the document's project; 403 unless adjudicator or manager. */
+    public Membership requireAdjudicator(Document doc, User user) {
+        Membership m = user == null ? null : Membership.of(doc.project, user).orElse(null);
+        if (m == null) {
+            throw new NotFoundException("No document " + doc.id);
+        }
+        if (m.role != ProjectRole.adjudicator && m.role != ProjectRole.manager) {
+            throw new ForbiddenException("Needs role adjudicator or manager in project " + doc.project.id);
+        }
+        return m;
+    }
+
+    public static boolean canAdjudicate(Membership m) {
+        return m != null && (m.role == ProjectRole.adjudicator || m.role == ProjectRole.manager);
+    }
+
+    public Optional<Layer> gold(Document doc) {
+        return Layer.find("document.id = ?1 and kind = ?2", doc.id, LayerKind.gold).firstResultOptional();
+    }
+
+    /** The gold layer for writing: 403/404 as {@link #requireAdjudicator}, 409 before adjudication started. */
+    public Layer requireGold(Document doc, User user) {
+        requireAdjudicator(doc, user);
+        return gold(doc).orElseThrow(() -> new ConflictException(
+                "adjudication of document " + doc.id + " has not started: POST /api/v1/documents/" + doc.id + "/gold"));
+    }
+
+    /** A gold claim the user may change: 404 if missing or not visible, 403 for reviewers. */
+    public Claim requireGoldClaim(Long claimId, User user) {
+        Claim c = claimId == null ? null : Claim.findById(claimId);
+        if (c == null || c.layer.kind != LayerKind.gold) {
+            throw new NotFoundException("No claim " + claimId);
+        }
+        requireAdjudicator(c.layer.document, user);
+        return c;
+    }
+
+    public List<Layer> reviewerLayers(Document doc) {
+        return Layer.list("document.id = ?1 and kind = ?2 order by owner.username, id", doc.id, LayerKind.reviewer);
+    }
+
+    // ---------------------------------------------------------------- start and finish
+
+    /**
+     * Creates the gold layer and copies every agreed item into it; 409 unless at least one reviewer layer
+     * exists and all are submitted. Idempotent: an existing gold layer is returned unchanged.
+     */
+    @Transactional
+    public Started start(Document document, User user) {
+        Document doc = em.find(Document.class, document.id, LockModeType.PESSIMISTIC_WRITE);
+        requireAdjudicator(doc, user);
+        Optional<Layer> existing = gold(doc);
+        if (existing.isPresent()) {
+            return new Started(existing.get(), false, 0, 0);
+        }
+        List<Layer> reviewers = reviewerLayers(doc);
+        if (reviewers.isEmpty() || reviewers.stream().anyMatch(l -> l.state != LayerState.submitted)) {
+            throw new ConflictException(NOT_SUBMITTED + " (" + reviewers.stream()
+                    .filter(l -> l.state == LayerState.submitted).count() + " of " + reviewers.size() + " submitted)");
+        }
+        Layer gold = new Layer();
+        gold.document = doc;
+        gold.kind = LayerKind.gold;
+        gold.state = LayerState.in_progress;
+        gold.updatedAt = Instant.now();
+        gold.persist();
+        List<Long> layerIds = reviewers.stream().map(l -> l.id).toList();
+        Map<Long, Claim> byId = new HashMap<>();
+        List<ItemClusters.Version> versions = new ArrayList<>();
+        for (Layer l : reviewers) {
+            for (Claim c : annotations.claims(l)) {
+                byId.put(c.id, c);
+                versions.add(version(c));
+            }
+        }
+        int merged = 0;
+        int disagreements = 0;
+        for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
+            if (cluster.agreed(layerIds)) {
+                copy(byId.get(cluster.versions().get(0).claimId()), gold);
+                merged++;
+            } else {
+                disagreements++;
+            }
+        }
+        return new Started(gold, true, merged, disagreements);
+    }
+
+    /** Submits the gold layer: the document is adjudicated (read-only until reopened). */
+    @Transactional
+    public Layer finish(Document doc, User user) {
+        Layer gold = Layer.findById(requireGold(doc, user).id);
+        gold.state = LayerState.submitted;
+        gold.updatedAt = Instant.now();
+        return gold;
+    }
+
+    @Transactional
+    public Layer reopen(Document doc, User user) {
+        Layer gold = Layer.findById(requireGold(doc, user).id);
+        gold.state = LayerState.in_progress;
+        gold.updatedAt = Instant.now();
+        return gold;
+    }
+
+    // ---------------------------------------------------------------- items
+
+    /** The document's items: reviewer claims clustered by overlap, each with the gold claims that overlap it. */
+    public List<Item> items(Document doc) {
+        List<Layer> reviewers = reviewerLayers(doc);
+        List<Long> layerIds = reviewers.stream().map(l -> l.id).toList();
+        List<ItemClusters.Version> versions = new ArrayList<>();
+        for (Layer l : reviewers) {
+            for (Claim c : annotations.claims(l)) {
+                versions.add(version(c));
+            }
+        }
+        List<Claim> gold = gold(doc).map(annotations::claims).orElse(List.of());
+        List<Item> items = new ArrayList<>();
+        List<Claim> placed = new ArrayList<>();
+        for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
+            List<Claim> inGold = gold.stream().filter(g -> g.start < cluster.end() && cluster.start() < g.end)
+                    .filter(g -> !placed.contains(g)).toList();
+            placed.addAll(inGold);
+            items.add(new Item(items.size(), cluster, cluster.agreed(layerIds), inGold,
+                    ItemClusters.differences(cluster.versions())));
+        }
+        // Gold claims the adjudicator wrote on spans no reviewer marked are items of their own.
+        for (Claim g : gold) {
+            if (!placed.contains(g)) {
+                items.add(new Item(items.size(), new ItemClusters.Cluster(g.start, g.end, List.of()), false,
+                        List.of(g), java.util.Set.of()));
+            }
+        }
+        items.sort(java.util.Comparator.comparingInt(i -> i.cluster().start()));
+        List<Item> numbered = new ArrayList<>();
+        for (Item i : items) {
+            numbered.add(new Item(numbered.size(), i.cluster(), i.agreed(), i.gold(), i.differs()));
+        }
+        return numbered;
+    }
+
+    // ---------------------------------------------------------------- gold writes
+
+    /**
+     * Copies a reviewer's claim into gold, replacing the gold claims that overlap it (accepting another
+     * reviewer's version of the same item switches to it).
+     */
+    @Transactional
+    public Claim accept(Document doc, User user, Long reviewerClaimId) {
+        Layer gold = editableGold(doc, user);
+        Claim source = Claim.findById(reviewerClaimId);
+        if (source == null || source.layer.kind != LayerKind.reviewer || !source.layer.document.id.equals(doc.id)) {
+            throw new NotFoundException("No reviewer claim " + reviewerClaimId + " on document " + doc.id);
+        }
+        for (Claim g : Claim.<Claim>list("layer.id = ?1 and start < ?2 and end > ?3", gold.id, source.end,
+                source.start)) {
+            g.delete();
+        }
+        em.flush();
+        return copy(source, gold);
+    }
+
+    @Transactional
+    public Claim createGoldClaim(Document doc, User user, ClaimInput in) {
+        Layer gold = editableGold(doc, user);
+        return annotations.createClaimInLayer(gold, user, in);
+    }
+
+    @Transactional
+    public Claim updateGoldClaim(Claim claim, User user, ClaimInput in, Long expectedVersion) {
+        Claim c = requireGoldClaim(claim.id, user);
+        requireOpen(c.layer);
+        return annotations.updateClaimInLayer(c, user, in, expectedVersion);
+    }
+
+    @Transactional
+    public void deleteGoldClaim(Claim claim, User user) {
+        Claim c = requireGoldClaim(claim.id, user);
+        requireOpen(c.layer);
+        c.layer.updatedAt = Instant.now();
+        c.delete();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Layer editableGold(Document doc, User user) {
+        Layer gold = Layer.findById(requireGold(doc, user).id);
+        requireOpen(gold);
+        return gold;
+    }
+
+    private static void requireOpen(Layer gold) {
+        if (gold.state == LayerState.submitted) {
+            throw new ConflictException("gold layer submitted; reopen adjudication first");
+        }
+        gold.updatedAt = Instant.now();
+    }
+
+    static ItemClusters.Version version(Claim c) {
+        List<ItemClusters.HopKey> hops = new ArrayList<>();
+        for (AttributionHop h : c.hops) {
+            hops.add(new ItemClusters.HopKey(h.source.id, h.relation.name(), h.reliability));
+        }
+        return new ItemClusters.Version(c.id, c.layer.id, c.start, c.end, c.kind == null ? null : c.kind.name(),
+                c.stance == null ? null : c.stance.name(), c.credibility, hops);
+    }
+
+    /** A copy of the claim in gold, with its hops; their mentions and cues are copied too (reused if gold has them). */
+    private Claim copy(Claim from, Layer gold) {
+        Claim c = new Claim();
+        c.layer = gold;
+        c.start = from.start;
+        c.end = from.end;
+        c.exact = from.exact;
+        c.prefix = from.prefix;
+        c.suffix = from.suffix;
+        c.kind = from.kind;
+        c.stance = from.stance;
+        c.checkWorthy = from.checkWorthy;
+        c.credibility = from.credibility;
+        c.rationale = from.rationale;
+        c.evidenceUrl = from.evidenceUrl;
+        c.createdAt = Instant.now();
+        c.updatedAt = c.createdAt;
+        c.persist();
+        List<AttributionHop> hops = new ArrayList<>(from.hops);
+        hops.sort(java.util.Comparator.comparingInt(h -> h.position));
+        for (AttributionHop h : hops) {
+            AttributionHop copy = new AttributionHop();
+            copy.claim = c;
+            copy.position = h.position;
+            copy.source = h.source;
+            copy.relation = h.relation;
+            copy.reliability = h.reliability;
+            copy.mention = h.mention == null ? null : goldMention(gold, h.mention);
+            copy.cue = h.cue == null ? null : goldCue(gold, h.cue);
+            copy.persist();
+            c.hops.add(copy);
+        }
+        return c;
+    }
+
+    private static Mention goldMention(Layer gold, Mention m) {
+        return Mention.<Mention>find("layer.id = ?1 and start = ?2 and end = ?3 and source = ?4", gold.id, m.start,
+                m.end, m.source).firstResultOptional().orElseGet(() -> {
+                    Mention g = new Mention();
+                    g.layer = gold;
+                    g.start = m.start;
+                    g.end = m.end;
+                    g.exact = m.exact;
+                    g.prefix = m.prefix;
+                    g.suffix = m.suffix;
+                    g.source = m.source;
+                    g.createdAt = Instant.now();
+                    g.persist();
+                    return g;
+                });
+    }
+
+    private static Cue goldCue(Layer gold, Cue cue) {
+        return Cue.<Cue>find("layer.id = ?1 and start = ?2 and end = ?3", gold.id, cue.start, cue.end)
+                .firstResultOptional().orElseGet(() -> {
+                    Cue g = new Cue();
+                    g.layer = gold;
+                    g.start = cue.start;
+                    g.end = cue.end;
+                    g.exact = cue.exact;
+                    g.prefix = cue.prefix;
+                    g.suffix = cue.suffix;
+                    g.cueClass = cue.cueClass;
+                    g.createdAt = Instant.now();
+                    g.persist();
+                    return g;
+                });
+    }
+}

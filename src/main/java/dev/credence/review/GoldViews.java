@@ -1,0 +1,34 @@
+package dev.credence.review;
+
+import dev.credence.annotation.Layer;
+import java.util.List;
+
+/**
+ * JSON shapes of the adjudication API. The routes ({@code /api/v1/documents/{id}/gold}) live in ClaimApi:
+ * RESTEasy Reactive matches the longest class path first, and a second resource class under
+ * {@code /api/v1/documents} hid ClaimApi's {@code documents/{id}/claims} routes.
+ */
+public final class GoldViews {
+    private GoldViews() {
+    }
+
+    public record StartView(Long layerId, String state, int merged, int disagreements) {
+        public static StartView of(Layer gold, int merged, int disagreements) {
+            return new StartView(gold.id, gold.state.name(), merged, disagreements);
+        }
+    }
+
+    public record ItemView(int index, int start, int end, boolean agreed, List<Long> reviewerClaims,
+            List<Long> goldClaims, List<String> differs) {
+    }
+
+    public record GoldView(Long layerId, String state, List<ItemView> items) {
+        public static GoldView of(Layer gold, List<AdjudicationService.Item> items) {
+            return new GoldView(gold.id, gold.state.name(), items.stream().map(i -> new ItemView(i.index(),
+                    i.cluster().start(), i.cluster().end(), i.agreed(),
+                    i.cluster().versions().stream().map(ItemClusters.Version::claimId).toList(),
+                    i.gold().stream().map(c -> c.id).toList(), i.differs().stream().map(Enum::name).toList()))
+                    .toList());
+        }
+    }
+}
