@@ -98,7 +98,7 @@ class CoreFlowBrowserTest {
         BrowserSupport.screenshot(page, "core-01-import");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import article")).click();
         assertThat(page.locator(".flash")).containsText("Imported 1");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Intrusion traced to January")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Intrusion traced to January").setExact(true)).click();
 
         // select the sentence, press c, fill the claim
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Intrusion traced to January")))

@@ -45,11 +45,16 @@ public class AnnotationService {
 
     // ---------------------------------------------------------------- layers
 
-    /** The caller's reviewer layer on the document, created (state assigned) on first use. 404 for non-members. */
+    /**
+     * The caller's reviewer layer on the document, created (state assigned) on first use. 404 for non-members.
+     * A member with the reviewer role gets a layer only while the document has a free reviewer slot
+     * (409 otherwise): annotating without an assignment takes a slot like "Next document" does.
+     */
     @Transactional
     public Layer layerFor(Document doc, User user) {
         Document d = requireMember(doc, user);
         return Layer.ofReviewer(d, user).orElseGet(() -> {
+            requireFreeSlot(d, user);
             Layer l = new Layer();
             l.document = d;
             l.owner = User.findById(user.id);
@@ -59,6 +64,22 @@ public class AnnotationService {
             l.persist();
             return l;
         });
+    }
+
+    private void requireFreeSlot(Document d, User user) {
+        boolean reviewer = dev.credence.project.Membership.of(d.project, User.findById(user.id))
+                .map(m -> m.role == dev.credence.project.ProjectRole.reviewer).orElse(false);
+        if (!reviewer) {
+            return;
+        }
+        // Same lock as assignment (the project row), so a concurrent "Next document" cannot take the slot too.
+        dev.credence.project.Project p = em.find(dev.credence.project.Project.class, d.project.id,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE, java.util.Map.of("jakarta.persistence.lock.timeout", 10_000));
+        long taken = Layer.count("document = ?1 and kind = ?2", d, LayerKind.reviewer);
+        if (taken >= p.reviewersPerDocument) {
+            throw new ConflictException("This document already has its " + p.reviewersPerDocument
+                    + " reviewer(s): ask a manager to assign it to you, or use \"Next document\".");
+        }
     }
 
     /** The caller's reviewer layer if it exists; never creates one. 404 for non-members. */

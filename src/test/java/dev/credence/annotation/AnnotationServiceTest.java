@@ -68,6 +68,21 @@ class AnnotationServiceTest {
         return new ClaimInput(s.start(), s.end(), "event", "asserted", true, credibility, null, null, hops);
     }
 
+    @Test
+    void aReviewerWithoutAssignmentTakesAFreeSlotOrIsRefused() {
+        QuarkusTransaction.requiringNew().run(() -> Project.<Project>findById(project.id).reviewersPerDocument = 1);
+        data.user("tom");
+        data.member(project, "tom", "reviewer");
+        User tom = tx(() -> User.findByUsername("tom").orElseThrow());
+        annotations.createClaim(doc, sam, twoHopClaim());
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(dev.credence.web.ConflictException.class,
+                () -> annotations.createClaim(doc, tom, twoHopClaim()));
+        assertTrue(refused.getMessage().contains("already has its 1 reviewer"), refused.getMessage());
+        // managers (rita) annotate in their own layer regardless of the reviewer slots
+        annotations.createClaim(doc, rita, twoHopClaim());
+        assertEquals(2L, (long) tx(() -> Layer.count("document.id = ?1", doc.id)));
+    }
+
     ClaimInput twoHopClaim() {
         return claim(span(ARTICLE, "had targeted 14 shipping companies since March"), 3, List.of(
                 hop("Lanternfish", "firm_report", span(ARTICLE, "Lanternfish"), null, "asserts", "B"),
