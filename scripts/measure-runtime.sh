@@ -13,7 +13,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 PASS=measure-$(date +%s)-pw
 start_ns=$(date +%s%N)
 CREDENCE_ADMIN_USER=admin CREDENCE_ADMIN_PASSWORD=$PASS \
-  java -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
+  java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
        -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/credence;DB_CLOSE_ON_EXIT=FALSE" \
        -jar "$JAR" > "$WORK/app.log" 2>&1 &
 PID=$!
