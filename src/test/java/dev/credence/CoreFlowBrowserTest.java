@@ -61,12 +61,7 @@ class CoreFlowBrowserTest {
 
     @AfterAll
     static void shutdown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        dev.credence.support.BrowserSupport.close(browser, playwright);
     }
 
     @BeforeEach

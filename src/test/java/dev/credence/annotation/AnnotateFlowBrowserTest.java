@@ -60,12 +60,7 @@ class AnnotateFlowBrowserTest {
 
     @AfterAll
     static void shutdown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        dev.credence.support.BrowserSupport.close(browser, playwright);
     }
 
     @BeforeEach

@@ -42,22 +42,13 @@ class ReviewFlowBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = dev.credence.support.BrowserSupport.playwright();
+        browser = dev.credence.support.BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
     static void shutdown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        dev.credence.support.BrowserSupport.close(browser, playwright);
     }
 
     @AfterEach

@@ -28,6 +28,16 @@ public final class BrowserSupport {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
+    /** Closes what {@link #playwright()} and {@link #chromium} opened; either may be null. */
+    public static void close(Browser browser, Playwright playwright) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
     /** Logs in through the real login form. */
     public static void login(Page page, String base, String username, String password) {
         page.navigate(base + "login");
