@@ -4,6 +4,8 @@ import dev.credence.account.User;
 import dev.credence.document.Document;
 import dev.credence.history.ChangeAction;
 import dev.credence.project.Membership;
+import dev.credence.project.Project;
+import dev.credence.project.ProjectRole;
 import dev.credence.source.Source;
 import dev.credence.source.SourceService;
 import dev.credence.source.SourceType;
@@ -12,6 +14,7 @@ import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.net.URI;
@@ -21,6 +24,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,14 +71,14 @@ public class AnnotationService {
     }
 
     private void requireFreeSlot(Document d, User user) {
-        boolean reviewer = dev.credence.project.Membership.of(d.project, User.findById(user.id))
-                .map(m -> m.role == dev.credence.project.ProjectRole.reviewer).orElse(false);
+        boolean reviewer = Membership.of(d.project, User.findById(user.id))
+                .map(m -> m.role == ProjectRole.reviewer).orElse(false);
         if (!reviewer) {
             return;
         }
         // Same lock as assignment (the project row), so a concurrent "Next document" cannot take the slot too.
-        dev.credence.project.Project p = em.find(dev.credence.project.Project.class, d.project.id,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE, java.util.Map.of("jakarta.persistence.lock.timeout", 10_000));
+        Project p = em.find(Project.class, d.project.id,
+                LockModeType.PESSIMISTIC_WRITE, Map.of("jakarta.persistence.lock.timeout", 10_000));
         long taken = Layer.count("document = ?1 and kind = ?2", d, LayerKind.reviewer);
         if (taken >= p.reviewersPerDocument) {
             throw new ConflictException("This document already has its " + p.reviewersPerDocument

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -25,12 +24,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.credence.support.BrowserSupport;
 
 /** The document page in a real browser: select, press c, attribute, save; help and keyboard navigation. */
 @QuarkusTest
@@ -54,13 +53,13 @@ class AnnotateFlowBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = dev.credence.support.BrowserSupport.playwright();
-        browser = dev.credence.support.BrowserSupport.chromium(playwright);
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
     static void shutdown() {
-        dev.credence.support.BrowserSupport.close(browser, playwright);
+        BrowserSupport.close(browser, playwright);
     }
 
     @BeforeEach
@@ -96,7 +95,7 @@ class AnnotateFlowBrowserTest {
     }
 
     private void selectText(String needle) {
-        dev.credence.support.BrowserSupport.selectText(page, needle);
+        BrowserSupport.selectText(page, needle);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,12 +21,12 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.credence.support.BrowserSupport;
 
 /**
  * No lost updates: two browser contexts (the same reviewer in two tabs, the realistic case since
@@ -57,13 +56,13 @@ class ConflictBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = dev.credence.support.BrowserSupport.playwright();
-        browser = dev.credence.support.BrowserSupport.chromium(playwright);
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
     static void shutdown() {
-        dev.credence.support.BrowserSupport.close(browser, playwright);
+        BrowserSupport.close(browser, playwright);
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,11 +21,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.credence.support.BrowserSupport;
 
 /**
  * Two reviewers annotate the same article (rita in the browser, sam through the service), both submit; the
@@ -44,13 +43,13 @@ class AdjudicationFlowBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = dev.credence.support.BrowserSupport.playwright();
-        browser = dev.credence.support.BrowserSupport.chromium(playwright);
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
     static void shutdown() {
-        dev.credence.support.BrowserSupport.close(browser, playwright);
+        BrowserSupport.close(browser, playwright);
     }
 
     @BeforeEach

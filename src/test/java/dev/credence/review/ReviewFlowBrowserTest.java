@@ -5,7 +5,6 @@ import static dev.credence.annotation.AnnotationFixtures.ARTICLE;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,13 +16,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.credence.support.BrowserSupport;
 
 /** Queue → Next document → document page, and the dashboard's progress bars, in a real browser. */
 @QuarkusTest
@@ -42,13 +39,13 @@ class ReviewFlowBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = dev.credence.support.BrowserSupport.playwright();
-        browser = dev.credence.support.BrowserSupport.chromium(playwright);
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
     }
 
     @AfterAll
     static void shutdown() {
-        dev.credence.support.BrowserSupport.close(browser, playwright);
+        BrowserSupport.close(browser, playwright);
     }
 
     @AfterEach
