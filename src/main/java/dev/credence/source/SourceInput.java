@@ -24,19 +24,24 @@ public record SourceInput(String name, String type, String country, Long parentI
         return cleanAliases(List.of(text.split("[,\\r\\n]+")), null);
     }
 
-    /** Stripped, non-blank, unique ignoring case, in the order given; the source's own name is not an alias of itself. */
+    /**
+     * Cleaned ({@link SourceNames#clean}), non-blank, unique by {@link SourceNames#key}, in the order given; the
+     * source's own name is not an alias of itself.
+     */
     public static List<String> cleanAliases(List<String> aliases, String name) {
         Map<String, String> unique = new LinkedHashMap<>();
+        String own = name == null ? null : SourceNames.key(name);
         if (aliases != null) {
             for (String a : aliases) {
                 if (a == null || a.isBlank()) {
                     continue;
                 }
-                String s = a.strip();
-                if (name != null && s.equalsIgnoreCase(name.strip())) {
+                String s = SourceNames.clean(a);
+                String key = SourceNames.key(s);
+                if (s.isEmpty() || key.equals(own)) {
                     continue;
                 }
-                unique.putIfAbsent(s.toLowerCase(Locale.ROOT), s);
+                unique.putIfAbsent(key, s);
             }
         }
         return new ArrayList<>(unique.values());

@@ -60,23 +60,40 @@ public class SourceService {
     @Inject
     SourceHistory history;
 
-    /** A source whose name or one of whose aliases equals {@code name}, ignoring case. */
+    /** A source whose name or one of whose aliases is the same name ({@link SourceNames#key}) as {@code name}. */
     public Optional<Source> findByNameOrAlias(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        Optional<Source> byName = Source.find("lower(name) = ?1 order by id", n).firstResultOptional();
-        if (byName.isPresent()) {
-            return byName;
-        }
-        return SourceAlias.<SourceAlias>find("lower(alias) = ?1 order by id", n).firstResultOptional().map(a -> a.source);
+        return em.createQuery("select k.source from SourceKey k where k.nameKey = ?1", Source.class)
+                .setParameter(1, SourceNames.key(name)).getResultStream().findFirst();
     }
 
-    /** The registry entry with this name or alias, or a new one of the given type. 422 on a blank name or unknown type. */
+    /**
+     * The registry entry with this name or alias, or a new one of the given type. 422 on a blank name or unknown type.
+     *
+     * <p>Race-free: when the name is not found, the registry lock is taken and the look-up repeated, so of two
+     * saves naming a new source at once, one creates it and the other waits a moment and links the same entry.
+     * Runs in the caller's transaction (a claim save): if the save fails, the new entry rolls back with it.
+     */
     @Transactional
     public Source findOrCreate(String name, String type, User creator) {
+        Optional<Source> found = findByNameOrAlias(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        lockRegistry();
         return findByNameOrAlias(name).orElseGet(() -> create(name, type, List.of(), creator));
+    }
+
+    /**
+     * Serialises writers of registry names and aliases until the caller's transaction ends: a row lock
+     * ({@code select ... for update}), the same on H2 and PostgreSQL and across instances. Taken after any
+     * project lock (claim saves lock the project first), never before one, so the two cannot deadlock.
+     * The unique constraint on {@code source_key.name_key} stays the last word should anything bypass it.
+     */
+    void lockRegistry() {
+        em.createNativeQuery("select id from source_registry_lock where id = 1 for update").getResultList();
     }
 
     @Transactional
@@ -84,30 +101,34 @@ public class SourceService {
         if (name == null || name.isBlank()) {
             throw new UnprocessableException("source name: required");
         }
-        if (name.strip().length() > 300) {
+        String clean = SourceNames.clean(name);
+        if (clean.length() > 300) {
             throw new UnprocessableException("source name: at most 300 characters");
         }
         SourceType parsed = SourceType.parse(type);
         if (parsed == null) {
             throw new UnprocessableException("source type: '" + type + "' is not one of " + List.of(SourceType.values()));
         }
+        lockRegistry();
+        List<String> cleanAliases = SourceInput.cleanAliases(aliases, clean);
+        requireUnique(clean, null);
+        for (String alias : cleanAliases) {
+            requireUnique(alias, null);
+        }
         Source s = new Source();
-        s.name = name.strip();
+        s.name = clean;
         s.type = parsed;
         s.createdBy = creator == null ? null : User.findById(creator.id);
         s.createdAt = Instant.now();
         s.persist();
-        if (aliases != null) {
-            for (String alias : aliases) {
-                if (alias != null && !alias.isBlank() && !alias.strip().equalsIgnoreCase(s.name)) {
-                    SourceAlias a = new SourceAlias();
-                    a.source = s;
-                    a.alias = alias.strip();
-                    a.persist();
-                    s.aliases.add(a);
-                }
-            }
+        for (String alias : cleanAliases) {
+            SourceAlias a = new SourceAlias();
+            a.source = s;
+            a.alias = alias;
+            a.persist();
+            s.aliases.add(a);
         }
+        syncKeys(s);
         history.source(creator, s, ChangeAction.create, null);
         return s;
     }
@@ -132,9 +153,11 @@ public class SourceService {
         Source s = new Source();
         s.createdBy = creator == null ? null : User.findById(creator.id);
         s.createdAt = Instant.now();
+        lockRegistry();
         apply(s, input);
         s.persist();
         replaceAliases(s, input.aliases());
+        syncKeys(s);
         history.source(creator, s, ChangeAction.create, null);
         return s;
     }
@@ -144,8 +167,10 @@ public class SourceService {
     public Source update(Long id, SourceInput input) {
         Source s = requireSource(id);
         var before = SourceHistory.snapshot(s);
+        lockRegistry();
         apply(s, input);
         replaceAliases(s, input.aliases());
+        syncKeys(s);
         history.source(null, s, ChangeAction.update, before);
         return s;
     }
@@ -166,7 +191,7 @@ public class SourceService {
         if (in.name() == null || in.name().isBlank()) {
             throw new UnprocessableException("name: required");
         }
-        String name = in.name().strip();
+        String name = SourceNames.clean(in.name());
         if (name.length() > 300) {
             throw new UnprocessableException("name: at most 300 characters");
         }
@@ -229,19 +254,12 @@ public class SourceService {
         return false;
     }
 
+    /** 409 if {@code nameOrAlias} is already a name or alias of a source other than {@code self}. Call under the registry lock. */
     private void requireUnique(String nameOrAlias, Source self) {
         findByNameOrAlias(nameOrAlias)
-                .filter(existing -> self.id == null || !existing.id.equals(self.id))
+                .filter(existing -> self == null || self.id == null || !existing.id.equals(self.id))
                 .ifPresent(existing -> {
                     throw new DuplicateSourceException(nameOrAlias, existing);
-                });
-        // An alias of another source may also shadow a later match in findByNameOrAlias: check aliases too.
-        String n = nameOrAlias.toLowerCase(Locale.ROOT);
-        SourceAlias.<SourceAlias>find("lower(alias) = ?1 order by id", n).stream()
-                .filter(a -> self.id == null || !a.source.id.equals(self.id))
-                .findFirst()
-                .ifPresent(a -> {
-                    throw new DuplicateSourceException(nameOrAlias, a.source);
                 });
     }
 
@@ -249,11 +267,11 @@ public class SourceService {
         List<String> clean = SourceInput.cleanAliases(wanted, s.name);
         Map<String, SourceAlias> current = new HashMap<>();
         for (SourceAlias a : s.aliases) {
-            current.put(a.alias.toLowerCase(Locale.ROOT), a);
+            current.put(SourceNames.key(a.alias), a);
         }
         Set<String> keep = new HashSet<>();
         for (String alias : clean) {
-            String key = alias.toLowerCase(Locale.ROOT);
+            String key = SourceNames.key(alias);
             keep.add(key);
             SourceAlias existing = current.get(key);
             if (existing != null) {
@@ -266,7 +284,39 @@ public class SourceService {
                 s.aliases.add(a);
             }
         }
-        s.aliases.removeIf(a -> !keep.contains(a.alias.toLowerCase(Locale.ROOT)));
+        s.aliases.removeIf(a -> !keep.contains(SourceNames.key(a.alias)));
+    }
+
+    /**
+     * Makes the source's rows in {@code source_key} its name and aliases: removes keys it no longer has
+     * (flushed first, so a key moving between name and alias never meets itself), adds the new ones.
+     */
+    private void syncKeys(Source s) {
+        Set<String> wanted = new java.util.LinkedHashSet<>();
+        wanted.add(SourceNames.key(s.name));
+        s.aliases.forEach(a -> wanted.add(SourceNames.key(a.alias)));
+        List<SourceKey> existing = s.id == null ? List.of() : SourceKey.list("source", s);
+        Set<String> have = new HashSet<>();
+        boolean removed = false;
+        for (SourceKey k : existing) {
+            if (wanted.contains(k.nameKey)) {
+                have.add(k.nameKey);
+            } else {
+                k.delete();
+                removed = true;
+            }
+        }
+        if (removed) {
+            em.flush();
+        }
+        for (String key : wanted) {
+            if (!have.contains(key)) {
+                SourceKey k = new SourceKey();
+                k.source = s;
+                k.nameKey = key;
+                k.persist();
+            }
+        }
     }
 
     /**
