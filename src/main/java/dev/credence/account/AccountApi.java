@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,8 +19,6 @@ public class AccountApi {
     @Inject
     CurrentUser currentUser;
     @Inject
-    TokenService tokens;
-    @Inject
     UserService users;
 
     public record NewUser(String username, String password, String displayName) {
@@ -31,14 +28,6 @@ public class AccountApi {
         static UserView of(User u) {
             return new UserView(u.id, u.username, u.displayName, u.role);
         }
-    }
-
-    @POST
-    @Path("tokens")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Exchange HTTP Basic credentials for a bearer token")
-    public Map<String, String> token() {
-        return Map.of("token", tokens.issue(currentUser.get()));
     }
 
     @POST

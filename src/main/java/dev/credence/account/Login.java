@@ -25,7 +25,8 @@ public class Login {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        /** @param retryMinutes above 0 when logins are throttled: the page says how long to wait */
+        static native TemplateInstance login(boolean error, long retryMinutes);
     }
 
     @GET
@@ -35,7 +36,7 @@ public class Login {
         if (currentUser.isLoggedIn() && !error) {
             return Response.seeOther(java.net.URI.create("/")).build();
         }
-        return Templates.login(error);
+        return Templates.login(error, 0);
     }
 
     @POST

@@ -30,7 +30,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @ActivateRequestContext
     SecurityIdentity lookup(String token) {
-        User user = tokens.resolve(token).orElseThrow(() -> new AuthenticationFailedException("Unknown token"));
+        TokenService.Resolution found = tokens.resolve(token);
+        if (!found.ok()) {
+            // The message becomes the "detail" of the 401 JSON (AuthFailureResponses).
+            throw new AuthenticationFailedException(found.refusal());
+        }
+        User user = found.user();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRole(user.role)
