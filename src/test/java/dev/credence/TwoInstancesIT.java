@@ -164,24 +164,14 @@ class TwoInstancesIT {
         String cookie = login(two, "admin", ADMIN_PASSWORD);
         pg.stop();
         try {
-            for (AppProcess app : List.of(one, two)) {
-                HttpResponse<String> apiCall = send(app, get("/api/v1/projects").header("Authorization", "Bearer " + adminToken));
-                JsonNode error = json(apiCall, 503);
-                assertEquals("database_unavailable", error.path("error").asText(), apiCall.body());
-                assertTrue(error.path("detail").asText().contains("nothing was saved"), apiCall.body());
-
-                HttpResponse<String> page = send(app, get("/projects").header("Cookie", cookie));
-                assertEquals(503, page.statusCode(), page.body());
-                assertEquals("Database unavailable", Jsoup.parse(page.body()).select("h1").text());
-                assertNotNull(page.headers().firstValue("Retry-After").orElse(null));
-
-                HttpResponse<String> loginPost = send(app, form("/j_security_check",
-                        Map.of("j_username", "admin", "j_password", ADMIN_PASSWORD)));
-                assertEquals(503, loginPost.statusCode(), loginPost.body());
-
-                HttpResponse<String> ready = send(app, get("/q/health/ready"));
-                assertEquals(503, ready.statusCode(), ready.body());
-                assertEquals("DOWN", JSON.readTree(ready.body()).path("status").asText());
+            // round 0 meets the pooled connections the stop broke; round 1 needs new ones: refused
+            for (int round = 0; round < 2; round++) {
+                if (round == 1) {
+                    Thread.sleep(3_000);
+                }
+                for (AppProcess app : List.of(one, two)) {
+                    assertUnavailable(app, cookie);
+                }
             }
         } finally {
             pg.start();
@@ -191,6 +181,30 @@ class TwoInstancesIT {
             awaitOk(app, get("/api/v1/projects").header("Authorization", "Bearer " + adminToken));
             awaitOk(app, get("/projects").header("Cookie", cookie));
         }
+        assertEquals("0", pg.psql("credence", "select count(*) from project where name = 'Written while down'"));
+    }
+
+    static void assertUnavailable(AppProcess app, String cookie) throws Exception {
+        HttpResponse<String> apiCall = send(app, get("/api/v1/projects").header("Authorization", "Bearer " + adminToken));
+        JsonNode error = json(apiCall, 503);
+        assertEquals("database_unavailable", error.path("error").asText(), apiCall.body());
+        assertTrue(error.path("detail").asText().contains("nothing was saved"), apiCall.body());
+
+        HttpResponse<String> page = send(app, get("/projects").header("Cookie", cookie));
+        assertEquals(503, page.statusCode(), page.body());
+        assertEquals("Database unavailable", Jsoup.parse(page.body()).select("h1").text());
+        assertNotNull(page.headers().firstValue("Retry-After").orElse(null));
+
+        HttpResponse<String> loginPost = send(app, form("/j_security_check",
+                Map.of("j_username", "admin", "j_password", ADMIN_PASSWORD)));
+        assertEquals(503, loginPost.statusCode(), loginPost.body());
+
+        HttpResponse<String> write = send(app, api(adminToken, "/api/v1/projects", Map.of("name", "Written while down")));
+        assertEquals("database_unavailable", json(write, 503).path("error").asText());
+
+        HttpResponse<String> ready = send(app, get("/q/health/ready"));
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertEquals("DOWN", JSON.readTree(ready.body()).path("status").asText());
     }
 
     @Test
@@ -270,18 +284,18 @@ class TwoInstancesIT {
 
     static String token(AppProcess app, String user, String password) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(app, HttpRequest.newBuilder().uri(URI.create("/api/v1/tokens"))
+        HttpResponse<String> r = send(app, HttpRequest.newBuilder().uri(at("/api/v1/tokens"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         return json(r, 200).path("token").asText();
     }
 
     static HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder().uri(URI.create(path)).GET();
+        return HttpRequest.newBuilder().uri(at(path)).GET();
     }
 
     static HttpRequest.Builder api(String token, String path, Map<String, ?> body) throws IOException {
-        return HttpRequest.newBuilder().uri(URI.create(path)).header("Authorization", "Bearer " + token)
+        return HttpRequest.newBuilder().uri(at(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
@@ -290,14 +304,19 @@ class TwoInstancesIT {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder().uri(URI.create(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return HttpRequest.newBuilder().uri(at(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
-    /** Sends a request built with a path-only URI to the instance. */
+    /** A placeholder host: {@link #send} points the request at one instance or the other. */
+    static URI at(String path) {
+        return URI.create("http://instance" + path);
+    }
+
+    /** Sends a request built with {@link #at} to the instance. */
     static HttpResponse<String> send(AppProcess app, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest r = request.timeout(Duration.ofSeconds(60)).build();
-        HttpRequest absolute = HttpRequest.newBuilder(r, (k, v) -> true).uri(URI.create(app.url(r.uri().toString()))).build();
+        HttpRequest absolute = HttpRequest.newBuilder(r, (k, v) -> true).uri(URI.create(app.url(r.uri().getRawPath()))).build();
         return HTTP.send(absolute, HttpResponse.BodyHandlers.ofString());
     }
 
