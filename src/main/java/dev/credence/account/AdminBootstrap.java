@@ -1,6 +1,6 @@
 package dev.credence.account;
 
-import io.quarkus.runtime.StartupEvent;
+import dev.credence.database.DatabaseReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -25,8 +25,9 @@ public class AdminBootstrap {
     @ConfigProperty(name = "credence.admin.password")
     Optional<String> adminPassword;
 
+    /** After the schema is ready: at start-up, or later when the app started before its database. */
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes DatabaseReady event) {
         createAdminIfEmpty(adminUser, adminPassword);
     }
 

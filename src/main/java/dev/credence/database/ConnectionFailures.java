@@ -1,0 +1,69 @@
+package dev.credence.database;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Tells "the database cannot be reached" apart from every other error, by the cause chain:
+ * the JDBC connection exception classes, SQLState class 08 (connection exception) and 57P0x
+ * (PostgreSQL shutting down, crashed, or not accepting connections yet), Hibernate's
+ * JDBCConnectionException, and the connection pool's acquisition timeout.
+ */
+public final class ConnectionFailures {
+    private ConnectionFailures() {
+    }
+
+    public static boolean isConnectionFailure(Throwable error) {
+        return find(error) != null;
+    }
+
+    /** The innermost message that says what went wrong with the connection, for logs and the 503 page. */
+    public static String describe(Throwable error) {
+        Throwable found = find(error);
+        Throwable t = found == null ? error : found;
+        Throwable innermost = t;
+        for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null) {
+                innermost = c;
+            }
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+
+    private static Throwable find(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (matches(t)) {
+                return t;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (matches(s)) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                return true;
+            }
+            String message = sql.getMessage();
+            // Agroal: "Acquisition timeout while waiting for new connection" (no SQLState)
+            return message != null && message.contains("Acquisition timeout");
+        }
+        return false;
+    }
+}

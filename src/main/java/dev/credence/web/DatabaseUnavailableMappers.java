@@ -1,0 +1,116 @@
+package dev.credence.web;
+
+import dev.credence.database.ConnectionFailures;
+import dev.credence.database.DatabaseStartup;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * "The database cannot be reached" is a 503 with a clear message, never a 500: an HTML page
+ * (without the layout, which would read the logged-in user from the database) or
+ * {@code {"error":"database_unavailable","detail"}} under /api. Three doors lead here:
+ * <ul>
+ * <li>the exception mappers, for errors thrown in a resource or service
+ * (Hibernate, JTA and the connection pool wrap the JDBC error in different ways);</li>
+ * <li>a router failure handler, for errors raised before a resource runs — the session cookie's
+ * user is looked up in the database during authentication;</li>
+ * <li>a filter that answers 503 while the schema is not ready yet (the app started before the
+ * database and is waiting for it: see {@link DatabaseStartup}).</li>
+ * </ul>
+ * Errors that are not about the connection go on to {@link ErrorMappers}. Nothing is written when
+ * the database is down (the transaction never committed), and the message says so.
+ */
+@ApplicationScoped
+public class DatabaseUnavailableMappers {
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailableMappers.class);
+    static final String TITLE = "Database unavailable";
+    static final String RETRY_AFTER_SECONDS = "10";
+    /** Runs before authentication (priority 200 in Quarkus), which reads users from the database. */
+    private static final int BEFORE_AUTHENTICATION = 1000;
+
+    @Inject
+    DatabaseStartup startup;
+
+    @CheckedTemplate(basePath = "Errors")
+    static class Templates {
+        static native TemplateInstance unavailable(String title, String detail);
+    }
+
+    @ServerExceptionMapper({ jakarta.persistence.PersistenceException.class,
+            jakarta.transaction.TransactionalException.class, io.quarkus.arc.ArcUndeclaredThrowableException.class,
+            java.io.UncheckedIOException.class })
+    public Response databaseError(RuntimeException e, UriInfo uri) {
+        if (!ConnectionFailures.isConnectionFailure(e)) {
+            return new ErrorMappers().unexpected(e, uri);
+        }
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), ConnectionFailures.describe(e));
+        String detail = detail();
+        if (isApi(uri.getPath())) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(new ApiError("database_unavailable", detail)).build();
+        }
+        return Response.status(503).type(MediaType.TEXT_HTML_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(Templates.unavailable(TITLE, detail)).build();
+    }
+
+    /** Failures outside the REST layer (authentication looks the user up in the database). */
+    void failureHandler(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(rc -> {
+            Throwable failure = rc.failure();
+            if (failure != null && ConnectionFailures.isConnectionFailure(failure) && !rc.response().headWritten()) {
+                LOG.warnf("Database unavailable on %s: %s", rc.normalizedPath(), ConnectionFailures.describe(failure));
+                respond(rc, detail());
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    /** While the schema is not ready (start-up waiting for the database), every database route answers 503. */
+    void notReadyFilter(@Observes Filters filters) {
+        filters.register(rc -> {
+            if (startup.isReady() || !needsDatabase(rc.normalizedPath())) {
+                rc.next();
+            } else {
+                respond(rc, "Credence is starting and waiting for its database: " + startup.waitingFor() + ".");
+            }
+        }, BEFORE_AUTHENTICATION);
+    }
+
+    private static String detail() {
+        return "Credence cannot reach its database right now, so this request was not carried out"
+                + " and nothing was saved.";
+    }
+
+    private static void respond(RoutingContext rc, String detail) {
+        var response = rc.response().setStatusCode(503).putHeader("Retry-After", RETRY_AFTER_SECONDS)
+                .putHeader("Cache-Control", "no-store");
+        if (isApi(rc.normalizedPath())) {
+            response.putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("error", "database_unavailable").put("detail", detail).encode());
+        } else {
+            response.putHeader("Content-Type", "text/html;charset=UTF-8").end(Templates.unavailable(TITLE, detail).render());
+        }
+    }
+
+    private static boolean needsDatabase(String path) {
+        return !(path.startsWith("/q/") || path.startsWith("/web/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico"));
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/");
+    }
+}
