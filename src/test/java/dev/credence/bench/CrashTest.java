@@ -136,11 +136,13 @@ public final class CrashTest {
             http = new BenchHttp(app.base, reviewers + 2);
             admin = http.token("admin", LoadGenerator.ADMIN_PASSWORD);
             long served = recheck(http, team, journal);
-            boolean ok = lost == 0 && problems.length() == 0;
+            long expected = journal.claims.values().stream().filter(c -> c.id != null && !c.allowed().absentOk()
+                    && c.allowed().present().size() == 1).count();
+            boolean ok = lost == 0 && problems.length() == 0 && served == expected;
             allOk &= ok;
-            rows.add(String.format(Locale.ROOT, "| %d | %s | %s | %d | %d | %d | %s | %.1f s, %d acknowledged claims served |"
+            rows.add(String.format(Locale.ROOT, "| %d | %s | %s | %d | %d | %d | %s | %.1f s, %d of %d acknowledged claims served |"
                     + " %s |", round, target.postgres ? "PostgreSQL" : "H2", how, acked, doubt, lost, imports,
-                    app.startSeconds, served, ok ? "ok" : problems));
+                    app.startSeconds, served, expected, ok ? "ok" : problems));
             System.out.println(rows.get(rows.size() - 1));
         }
         app.stop();
@@ -167,7 +169,7 @@ public final class CrashTest {
         }
     }
 
-    /** After the restart, each acknowledged, not deleted claim is read back through the API by its reviewer. */
+    /** After the restart, each acknowledged, not deleted claim is read back through the API by its reviewer: how many are served as acknowledged. */
     private static long recheck(BenchHttp http, List<Reviewer> team, Journal journal) throws Exception {
         Map<String, String> tokens = new java.util.HashMap<>();
         long served = 0;
@@ -184,10 +186,11 @@ public final class CrashTest {
                 }
             });
             BenchHttp.Reply r = http.json("GET", "/api/v1/claims/" + c.id, token, null);
-            if (r.status() != 200 || r.json().get("credibility").asInt() != allowed.present().get(0).credibility()) {
-                throw new IllegalStateException("after restart, claim " + c.id + ": HTTP " + r.status() + " " + r.body());
+            if (r.status() == 200 && r.json().get("credibility").asInt() == allowed.present().get(0).credibility()) {
+                served++;
+            } else {
+                System.out.println("  AFTER RESTART claim " + c.id + ": HTTP " + r.status() + " " + r.body());
             }
-            served++;
         }
         return served;
     }
