@@ -36,6 +36,8 @@ public class ClaimApi {
     @Inject
     AnnotationService annotations;
     @Inject
+    ClaimReading reading;
+    @Inject
     dev.credence.review.AdjudicationService adjudication;
 
     // ------------------------------------------------------------ request bodies
@@ -154,9 +156,9 @@ public class ClaimApi {
 
     @GET
     @Path("claims/{id}")
-    @Operation(summary = "One of the caller's claims")
+    @Operation(summary = "A claim the caller may read (own layer, or as LayerVisibility allows); 404 otherwise")
     public ClaimView get(@RestPath Long id) {
-        return ClaimView.of(claim(id));
+        return ClaimView.of(reading.requireVisible(id, me()));
     }
 
     @PUT

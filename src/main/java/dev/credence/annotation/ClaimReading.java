@@ -1,8 +1,6 @@
 package dev.credence.annotation;
 
 import dev.credence.account.User;
-import dev.credence.project.Membership;
-import dev.credence.project.ProjectRole;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +17,7 @@ import java.util.Objects;
 /**
  * Who may read a claim (its page, history and comments) and the comments themselves.
  *
- * <p>The rule keeps review blind: managers and adjudicators of the project see every claim. A
- * reviewer always sees the claims of their own layer and of the gold layer; they see the claims of
- * other reviewers' layers on a document only once they have submitted their own layer on it. Comments
+ * <p>A claim is visible exactly when its layer is ({@link LayerVisibility}, the one rule). Comments
  * follow their claim: whoever may see a claim may read and write its comments. Anything else is 404,
  * so claim ids do not leak.
  */
@@ -29,6 +25,8 @@ import java.util.Objects;
 public class ClaimReading {
     @Inject
     EntityManager em;
+    @Inject
+    LayerVisibility visibility;
 
     /** The claim with hops, sources, mentions and cues, if the user may see it; 404 otherwise. */
     public Claim requireVisible(Long claimId, User user) {
@@ -44,22 +42,9 @@ public class ClaimReading {
         return c;
     }
 
+    /** Whoever may read the claim's layer ({@link LayerVisibility}) may read the claim, its history and comments. */
     public boolean maySee(Claim c, User user) {
-        if (user == null) {
-            return false;
-        }
-        Layer layer = c.layer;
-        Membership m = Membership.of(layer.document.project, user).orElse(null);
-        if (m == null) {
-            return false;
-        }
-        if (m.role != ProjectRole.reviewer) {
-            return true;
-        }
-        if (layer.kind == LayerKind.gold || (layer.owner != null && Objects.equals(layer.owner.id, user.id))) {
-            return true;
-        }
-        return Layer.ofReviewer(layer.document, user).map(own -> own.state == LayerState.submitted).orElse(false);
+        return visibility.canSee(c.layer, user);
     }
 
     /** The claim's comments as threads, oldest first, in one query. */

@@ -27,8 +27,8 @@ public class ExportApi {
     @Produces({ "application/x-ndjson", "text/csv", "application/json" })
     @Operation(summary = "Stream the project's annotations",
             description = "Native JSONL (one document per line) or CSV (one row per claim, hop columns flattened). "
-                    + "Offsets are Unicode code points, end exclusive. Managers and adjudicators get every layer, "
-                    + "reviewers only their own. Layouts: docs/formats.md.")
+                    + "Offsets are Unicode code points, end exclusive. The layers are those the caller may read "
+                    + "(docs/review-workflow.md, who sees which layer). Layouts: docs/formats.md.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })

@@ -3,6 +3,7 @@ package dev.credence.exchange;
 import dev.credence.annotation.ClaimKind;
 import dev.credence.annotation.CueClass;
 import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerVisibility;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Relation;
 import dev.credence.annotation.Stance;
@@ -274,14 +275,14 @@ public class ExportReader {
 
     /** Restricts a query with alias {@code l} for Layer to the scope's layers. */
     private static String layerFilter(ExportScope scope) {
-        return (scope.ownerId() != null ? " and l.owner.id = :owner" : "")
+        return (scope.viewerId() != null ? " and " + LayerVisibility.jpql("l") : "")
                 + (scope.goldOnly() ? " and l.kind = :gold" : "")
                 + (scope.reviewersOnly() ? " and l.kind = :reviewer" : "");
     }
 
     private static Query bind(Query q, ExportScope scope) {
-        if (scope.ownerId() != null) {
-            q.setParameter("owner", scope.ownerId());
+        if (scope.viewerId() != null) {
+            LayerVisibility.bind(q, scope.viewerId());
         }
         if (scope.goldOnly()) {
             q.setParameter("gold", LayerKind.gold);

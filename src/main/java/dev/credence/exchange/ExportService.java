@@ -3,7 +3,6 @@ package dev.credence.exchange;
 import dev.credence.project.Membership;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
-import dev.credence.project.ProjectRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ public class ExportService {
 
     /**
      * The export response for the caller: 404 if they are not a member, 400 for an unknown
-     * format or layer choice. Managers and adjudicators get every layer; reviewers their own.
+     * format or layer choice. The layers are those the caller may read (LayerVisibility).
      */
     public Response export(Long projectId, String format, String layer) {
         return export(projectId, format, layer, false);
@@ -58,7 +57,7 @@ public class ExportService {
         Membership membership = access.requireMember(project);
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExportScope base = scopeFor(project, membership, layer);
-        ExportScope scope = new ExportScope(base.projectId(), base.ownerId(), base.goldOnly(), base.reviewersOnly(),
+        ExportScope scope = new ExportScope(base.projectId(), base.viewerId(), base.goldOnly(), base.reviewersOnly(),
                 agreement);
         String filename = slug(project.name) + "-" + LocalDate.now(clock) + "." + exportFormat.extension;
         return Response.ok(stream(scope, exportFormat))
@@ -80,8 +79,8 @@ public class ExportService {
         } else {
             throw new BadRequestException("layer: one of all, gold, reviewers (got '" + layer + "')");
         }
-        boolean seesAll = membership.role == ProjectRole.manager || membership.role == ProjectRole.adjudicator;
-        return new ExportScope(project.id, seesAll ? null : membership.user.id, goldOnly, reviewersOnly, false);
+        // Every export holds exactly the layers the caller may read: the one rule, LayerVisibility.
+        return new ExportScope(project.id, membership.user.id, goldOnly, reviewersOnly, false);
     }
 
     /** The body: runs on the worker thread that writes the response, in its own read transaction. */

@@ -3,6 +3,7 @@ package dev.credence.review;
 import dev.credence.account.CurrentUser;
 import dev.credence.annotation.Claim;
 import dev.credence.annotation.Layer;
+import dev.credence.annotation.LayerVisibility;
 import dev.credence.document.Document;
 import dev.credence.document.DocumentAccess;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.credence.source;
 import dev.credence.account.User;
 import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
-import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerVisibility;
 import dev.credence.history.ChangeAction;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
@@ -48,9 +48,8 @@ public class SourceService {
             new GradeChoice("E", "unreliable", "rel-e"),
             new GradeChoice("F", "reliability cannot be judged", "rel-f"));
 
-    /** The layer {@code l} of document {@code d} is visible to user {@code :me}. */
-    static final String LAYER_VISIBLE = "exists (select m.id from Membership m where m.project = d.project and m.user = :me"
-            + " and (m.role <> :reviewer or l.owner = :me or l.kind = :gold))";
+    /** The layer {@code l} is visible to the viewer: the one rule, {@link LayerVisibility}. */
+    static final String LAYER_VISIBLE = LayerVisibility.jpql("l");
 
     /** The grade {@code g} belongs to a project of user {@code :me}. */
     static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
@@ -361,10 +360,9 @@ public class SourceService {
                 .setParameter("ids", ids).getResultList()
                 .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
         Map<Long, Long> counts = new HashMap<>();
-        em.createQuery("select h.source.id, count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source.id in :ids and " + LAYER_VISIBLE + " group by h.source.id", Object[].class)
-                .setParameter("ids", ids).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
-                .setParameter("gold", LayerKind.gold).getResultList()
+        LayerVisibility.bind(em.createQuery("select h.source.id, count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
+                + " join l.document d where h.source.id in :ids and " + LAYER_VISIBLE + " group by h.source.id", Object[].class), viewer.id)
+                .setParameter("ids", ids).getResultList()
                 .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
         Map<Long, String> latest = new HashMap<>();
         em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + GRADE_VISIBLE
@@ -424,10 +422,9 @@ public class SourceService {
 
     /** Distinct claims attributed to the source (at any hop) that the viewer may see. */
     public long claimCount(Source s, User viewer) {
-        return em.createQuery("select count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source = :s and " + LAYER_VISIBLE, Long.class)
-                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
-                .setParameter("gold", LayerKind.gold).getSingleResult();
+        return LayerVisibility.bind(em.createQuery("select count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
+                + " join l.document d where h.source = :s and " + LAYER_VISIBLE, Long.class), viewer.id)
+                .setParameter("s", s).getSingleResult();
     }
 
     /**
@@ -438,15 +435,13 @@ public class SourceService {
     public Paged<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
         String from = " from AttributionHop h join h.claim c join c.layer l join l.document d"
                 + " where h.source = :s and " + LAYER_VISIBLE;
-        long total = em.createQuery("select count(h)" + from, Long.class)
-                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
-                .setParameter("gold", LayerKind.gold).getSingleResult();
+        long total = LayerVisibility.bind(em.createQuery("select count(h)" + from, Long.class), viewer.id)
+                .setParameter("s", s).getSingleResult();
         int current = Paged.clamp(page, total, size);
-        List<AttributionHop> hops = em.createQuery("select h from AttributionHop h join fetch h.claim c join fetch c.layer l"
+        List<AttributionHop> hops = LayerVisibility.bind(em.createQuery("select h from AttributionHop h join fetch h.claim c join fetch c.layer l"
                 + " join fetch l.document d join fetch d.project where h.source = :s and " + LAYER_VISIBLE
-                + " order by d.createdAt desc, d.id desc, c.start, c.id, h.position", AttributionHop.class)
-                .setParameter("s", s).setParameter("me", viewer).setParameter("reviewer", ProjectRole.reviewer)
-                .setParameter("gold", LayerKind.gold)
+                + " order by d.createdAt desc, d.id desc, c.start, c.id, h.position", AttributionHop.class), viewer.id)
+                .setParameter("s", s)
                 .setFirstResult(current * size).setMaxResults(size).getResultList();
         if (!hops.isEmpty()) {
             // Initialises claim.hops (and each hop's source) for chain() in one query.

@@ -158,7 +158,7 @@ class ClaimsTest {
     }
 
     @Test
-    void reviewersSeeOtherLayersOnlyAfterSubmittingTheirOwn() {
+    void reviewersSeeOtherLayersOnlyOnceSubmittedAndInAdjudication() {
         String samToken = TestData.token("sam");
         TestData.api(TestData.token("adam")).body(Map.of("body", "Check the ministry statement."))
                 .when().post("/api/v1/claims/{id}/comments", claim.id).then().statusCode(201);
@@ -177,6 +177,20 @@ class ClaimsTest {
 
         // (through the service: the API route /api/v1/documents/{id}/submit is shadowed by DocumentApi on this branch)
         annotations.submit(annotations.layerFor(doc, sam), sam);
+        // rita is still working: her claim stays hidden from sam (docs/review-workflow.md, who sees which layer)
+        assertEquals(404, status("sam"));
+        TestData.api(samToken).when().get("/api/v1/claims/{id}/comments", claim.id).then().statusCode(404);
+
+        // rita submits and the document goes into adjudication: now sam may read it
+        annotations.submit(annotations.layerFor(doc, rita), rita);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Layer gold = new Layer();
+            gold.document = dev.credence.document.Document.findById(doc.id);
+            gold.kind = LayerKind.gold;
+            gold.state = LayerState.in_progress;
+            gold.updatedAt = java.time.Instant.now();
+            gold.persist();
+        });
         assertEquals(200, status("sam"));
         TestData.api(samToken).when().get("/api/v1/claims/{id}/comments", claim.id)
                 .then().statusCode(200).body("[0].body", equalTo("Check the ministry statement."));
