@@ -35,6 +35,21 @@ public final class ConnectionFailures {
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
+    /**
+     * The SQLState of a data exception (class 22: a NUL character PostgreSQL cannot store, a value
+     * too long for its column, a number out of range), or null. Input validation should refuse such
+     * values first; this is the safety net that turns the database's refusal into a 422, not a 500.
+     */
+    public static String dataExceptionState(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private static Throwable find(Throwable error) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {

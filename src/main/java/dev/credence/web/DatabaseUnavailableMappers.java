@@ -29,7 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * <li>a filter that answers 503 while the schema is not ready yet (the app started before the
  * database and is waiting for it: see {@link DatabaseStartup}).</li>
  * </ul>
- * Errors that are not about the connection go on to {@link ErrorMappers}. Nothing is written when
+ * A value the database refuses (SQLState class 22, e.g. NUL in a text on PostgreSQL, a value too
+ * long for its column) is a 422, as a safety net behind input validation. Other errors go on to
+ * {@link ErrorMappers}. Nothing is written when
  * the database is down (the transaction never committed), and the message says so.
  */
 @ApplicationScoped
@@ -53,6 +55,10 @@ public class DatabaseUnavailableMappers {
             java.io.UncheckedIOException.class })
     public Response databaseError(RuntimeException e, UriInfo uri) {
         if (!ConnectionFailures.isConnectionFailure(e)) {
+            String dataState = ConnectionFailures.dataExceptionState(e);
+            if (dataState != null) {
+                return refusedValue(e, uri, dataState);
+            }
             return new ErrorMappers().unexpected(e, uri);
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), ConnectionFailures.describe(e));
@@ -63,6 +69,25 @@ public class DatabaseUnavailableMappers {
         }
         return Response.status(503).type(MediaType.TEXT_HTML_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .entity(Templates.unavailable(TITLE, detail)).build();
+    }
+
+    /** The database refused a value (SQLState class 22): 422 with the reason, nothing stored. */
+    private static Response refusedValue(RuntimeException e, UriInfo uri, String state) {
+        LOG.warnf(e, "Value refused by the database on %s (SQLState %s)", uri.getPath(), state);
+        String reason = switch (state) {
+            case "22001" -> "a value is longer than its field allows";
+            case "22021" -> "a text contains a character that cannot be stored (such as NUL, U+0000)";
+            case "22003" -> "a number is out of range";
+            case "22007", "22008" -> "a date or time is not valid";
+            default -> "a value is not valid for its field";
+        };
+        String detail = "Nothing was saved: " + reason + ".";
+        if (isApi(uri.getPath())) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("unprocessable", detail)).build();
+        }
+        return Response.status(422).type(MediaType.TEXT_HTML_TYPE)
+                .entity(ErrorMappers.Templates.error(422, "That could not be processed", detail)).build();
     }
 
     /** Failures outside the REST layer (authentication looks the user up in the database). */
