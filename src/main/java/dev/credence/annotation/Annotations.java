@@ -41,7 +41,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class Annotations {
     private static final Pattern HOP_FIELD = Pattern.compile("hops\\[(\\d{1,2})]\\.(\\w+)");
-    static final int MAX_HOPS = 20;
+    static final int MAX_HOPS = AnnotationService.MAX_HOPS;
 
     @Inject
     CurrentUser currentUser;
