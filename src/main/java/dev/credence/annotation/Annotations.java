@@ -89,6 +89,11 @@ public class Annotations {
         public int hopCount() {
             return hops.size();
         }
+
+        /** The error is about {@code field} (its message starts "field: ..."), so it is shown next to it. */
+        public boolean errorIn(String field) {
+            return error != null && error.startsWith(field + ":");
+        }
     }
 
     /** The mention or cue form: a span plus source fields or a cue class. */
