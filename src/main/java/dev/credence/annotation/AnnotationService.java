@@ -39,6 +39,8 @@ import java.util.Optional;
 public class AnnotationService {
     static final String SUBMITTED = "layer submitted; reopen it first";
     private static final int MAX_SHORT_SPAN = 4000;
+    /** Longest attribution chain; real chains have 1-4 hops, and each hop is stored and written to history. */
+    public static final int MAX_HOPS = 20;
 
     @Inject
     EntityManager em;
@@ -430,6 +432,10 @@ public class AnnotationService {
         List<AttributionHop> hops = new ArrayList<>();
         if (inputs == null) {
             return hops;
+        }
+        if (inputs.size() > MAX_HOPS) {
+            throw new UnprocessableException("attribution: at most " + MAX_HOPS + " hops (this claim has "
+                    + inputs.size() + ")");
         }
         // Cheap checks first, so a bad grade in hop 2 does not create hop 0's source.
         for (int i = 0; i < inputs.size(); i++) {

@@ -41,7 +41,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class Annotations {
     private static final Pattern HOP_FIELD = Pattern.compile("hops\\[(\\d{1,2})]\\.(\\w+)");
-    static final int MAX_HOPS = 20;
+    static final int MAX_HOPS = AnnotationService.MAX_HOPS;
 
     @Inject
     CurrentUser currentUser;
@@ -88,6 +88,11 @@ public class Annotations {
 
         public int hopCount() {
             return hops.size();
+        }
+
+        /** The error is about {@code field} (its message starts "field: ..."), so it is shown next to it. */
+        public boolean errorIn(String field) {
+            return error != null && error.startsWith(field + ":");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.credence.document;
 
+import dev.credence.web.TextPolicy;
 import dev.credence.web.UnprocessableException;
 import jakarta.ws.rs.ClientErrorException;
 import java.net.URI;
@@ -27,6 +28,12 @@ public final class ArticleValidator {
         String where = in.origin() == null ? "" : in.origin() + ": ";
         Document d = new Document();
 
+        // The one text policy (NUL, lone surrogates) for every way an article comes in: paste, API, files.
+        TextPolicy.check(where + "title", in.title());
+        TextPolicy.check(where + "url", in.url());
+        TextPolicy.check(where + "publisher", in.publisher());
+        TextPolicy.check(where + "publishedAt", in.publishedAt());
+        TextPolicy.check(where + "text", in.text());
         String text = TextNormalizer.normalize(in.text());
         if (text == null || text.isBlank()) {
             throw new UnprocessableException(where + "text: required, and not blank");
@@ -34,9 +41,6 @@ public final class ArticleValidator {
         if (text.length() > Document.MAX_TEXT) {
             throw new ClientErrorException(where + "text: at most " + Document.MAX_TEXT + " characters (this one has "
                     + text.length() + ")", 413);
-        }
-        if (text.indexOf('\u0000') >= 0) {
-            throw new UnprocessableException(where + "text: contains NUL characters; is this a binary file?");
         }
         d.text = text;
         d.textSha256 = TextNormalizer.sha256(text);

@@ -57,6 +57,7 @@ public class Imports {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object paste(@RestPath Long id, @RestForm String title, @RestForm String url, @RestForm String publisher,
             @RestForm String publishedAt, @RestForm String text) {
         Project project = access.requireManager(id);

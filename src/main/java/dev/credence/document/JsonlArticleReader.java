@@ -1,10 +1,10 @@
 package dev.credence.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.credence.web.JsonConfig;
+import dev.credence.web.TextPolicy;
 import dev.credence.web.UnprocessableException;
 import jakarta.ws.rs.BadRequestException;
 import java.io.BufferedReader;
@@ -24,8 +24,8 @@ import java.util.List;
  * every error names its line. Malformed JSON is a 400, a wrong or missing field a 422.
  */
 public final class JsonlArticleReader {
-    private static final ObjectReader JSON = new ObjectMapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The app's one JSON configuration (duplicate keys, trailing data refused): {@link JsonConfig}. */
+    private static final ObjectReader JSON = JsonConfig.MAPPER.reader();
     static final List<String> FIELDS = List.of("title", "url", "publisher", "publishedAt", "text");
 
     private JsonlArticleReader() {
@@ -79,7 +79,8 @@ public final class JsonlArticleReader {
             if (value != null && !value.isNull() && !value.isTextual()) {
                 throw new UnprocessableException(where + ": " + FIELDS.get(i) + " must be a string");
             }
-            values[i] = value == null || value.isNull() ? null : value.textValue();
+            values[i] = value == null || value.isNull() ? null
+                    : TextPolicy.check(where + ": " + FIELDS.get(i), value.textValue());
         }
         if (values[4] == null || values[4].isBlank()) {
             throw new UnprocessableException(where + ": text: missing or blank");

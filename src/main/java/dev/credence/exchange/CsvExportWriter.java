@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import dev.credence.web.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -14,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
  * CSV, one row per claim (RFC 4180: comma, double-quote quoting, CRLF rows, UTF-8, header
  * row). The attribution chain is flattened into {@code hopN_*} column groups, hop 0 (the
  * originator) first, as many groups as the longest chain in the export; shorter chains
- * leave the trailing groups empty. Layout: docs/formats.md.
+ * leave the trailing groups empty. Cells a spreadsheet would evaluate are neutralised
+ * ({@link CsvCells}). Layout: docs/formats.md.
  */
 public class CsvExportWriter implements AutoCloseable {
     static final List<String> CLAIM_COLUMNS = List.of("document_id", "document_title", "document_url", "layer_id",
@@ -48,30 +50,30 @@ public class CsvExportWriter implements AutoCloseable {
     public void write(ExportRows.Document d) throws IOException {
         for (ExportRows.Layer layer : d.layers()) {
             for (ExportRows.Claim c : layer.claims()) {
-                csv.print(d.id());
-                csv.print(d.title());
-                csv.print(d.url());
-                csv.print(layer.id());
-                csv.print(layer.kind().name());
-                csv.print(layer.ownerUsername());
-                csv.print(c.id());
-                csv.print(c.start());
-                csv.print(c.end());
-                csv.print(c.exact());
-                csv.print(name(c.kind()));
-                csv.print(name(c.stance()));
-                csv.print(c.checkWorthy());
-                csv.print(c.credibility());
-                csv.print(c.rationale());
-                csv.print(c.evidenceUrl());
-                csv.print(c.chain());
-                csv.print(c.hops().size());
+                csv.print(CsvCells.cell(d.id()));
+                csv.print(CsvCells.cell(d.title()));
+                csv.print(CsvCells.cell(d.url()));
+                csv.print(CsvCells.cell(layer.id()));
+                csv.print(CsvCells.cell(layer.kind().name()));
+                csv.print(CsvCells.cell(layer.ownerUsername()));
+                csv.print(CsvCells.cell(c.id()));
+                csv.print(CsvCells.cell(c.start()));
+                csv.print(CsvCells.cell(c.end()));
+                csv.print(CsvCells.cell(c.exact()));
+                csv.print(CsvCells.cell(name(c.kind())));
+                csv.print(CsvCells.cell(name(c.stance())));
+                csv.print(CsvCells.cell(c.checkWorthy()));
+                csv.print(CsvCells.cell(c.credibility()));
+                csv.print(CsvCells.cell(c.rationale()));
+                csv.print(CsvCells.cell(c.evidenceUrl()));
+                csv.print(CsvCells.cell(c.chain()));
+                csv.print(CsvCells.cell(c.hops().size()));
                 for (int i = 0; i < maxHops; i++) {
                     ExportRows.Hop h = i < c.hops().size() ? c.hops().get(i) : null;
-                    csv.print(h == null ? null : h.sourceName());
-                    csv.print(h == null ? null : name(h.sourceType()));
-                    csv.print(h == null ? null : name(h.relation()));
-                    csv.print(h == null ? null : h.reliability());
+                    csv.print(CsvCells.cell(h == null ? null : h.sourceName()));
+                    csv.print(CsvCells.cell(h == null ? null : name(h.sourceType())));
+                    csv.print(CsvCells.cell(h == null ? null : name(h.relation())));
+                    csv.print(CsvCells.cell(h == null ? null : h.reliability()));
                 }
                 csv.println();
             }

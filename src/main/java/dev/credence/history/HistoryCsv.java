@@ -1,5 +1,6 @@
 package dev.credence.history;
 
+import dev.credence.web.CsvCells;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,10 +30,10 @@ public class HistoryCsv {
             try {
                 QuarkusTransaction.requiringNew().run(() -> history.each(filter, e -> {
                     try {
-                        csv.printRecord(e.id, e.changedAt, e.username, e.projectId, e.documentId, e.entityType,
+                        csv.printRecord(e.id, e.changedAt, CsvCells.cell(e.username), e.projectId, e.documentId, e.entityType,
                                 e.entityId, e.action, history.changes(e.before, e.after).stream()
                                         .map(FieldChange::field).collect(Collectors.joining(" ")),
-                                e.before, e.after);
+                                CsvCells.cell(e.before), CsvCells.cell(e.after));
                     } catch (IOException io) {
                         throw new UncheckedIOException(io);
                     }

@@ -1,5 +1,6 @@
 package dev.credence.review;
 
+import dev.credence.web.CsvCells;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ final class AgreementCsv {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (AgreementReport.Pair p : report.pairs()) {
-                csv.printRecord("pair", "span", "", p.a(), p.b(), p.documents(), "", p.claimsA(), p.claimsB(),
+                // Reviewer names are user text; the metrics are numbers (a negative kappa keeps its sign).
+                csv.printRecord("pair", "span", "", CsvCells.cell(p.a()), CsvCells.cell(p.b()), p.documents(), "", p.claimsA(), p.claimsB(),
                         p.matched(), num(p.spanPrecision()), num(p.spanRecall()), num(p.spanF1()),
                         p.exactMatched(), num(p.exactPrecision()), num(p.exactRecall()), num(p.exactF1()),
                         num(p.kappa()), num(p.reliabilityKappa()), "");

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public record SourceInput(String name, String type, String country, Long parentId, String parentName, String url,
         String sameAs, String description, List<String> aliases) {
+    /** More names than any real source has; each alias is a row and part of the source's history. */
+    public static final int MAX_ALIASES = 100;
 
     /** Aliases typed in one box, separated by commas or new lines; blanks dropped, duplicates (ignoring case) dropped. */
     public static List<String> splitAliases(String text) {
@@ -29,6 +31,9 @@ public record SourceInput(String name, String type, String country, Long parentI
      * source's own name is not an alias of itself.
      */
     public static List<String> cleanAliases(List<String> aliases, String name) {
+        if (aliases != null && aliases.size() > MAX_ALIASES) {
+            throw new UnprocessableException("aliases: at most " + MAX_ALIASES + " (got " + aliases.size() + ")");
+        }
         Map<String, String> unique = new LinkedHashMap<>();
         String own = name == null ? null : SourceNames.key(name);
         if (aliases != null) {

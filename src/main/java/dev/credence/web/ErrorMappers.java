@@ -1,6 +1,8 @@
 package dev.credence.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolationException;
@@ -15,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * One place that turns exceptions into responses: JSON {@code {"error","detail"}}
- * under /api, a plain error page elsewhere.
+ * under /api, the app's error page elsewhere. RESTEasy picks the mapper of the most specific
+ * exception type, so a feature may add its own mapper (e.g. database unavailable → 503) beside these.
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -26,74 +29,121 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json, uri);
+            return malformedJson(json, uri, headers);
+        }
+        if (e.getCause() instanceof TextPolicy.RefusedText refused) {
+            return refusedText(refused, uri, headers);
         }
         int status = e.getResponse().getStatus();
         if (status >= 300 && status < 400) {
             return e.getResponse();
         }
-        Response.ResponseBuilder builder = respond(uri, status, code(status), e.getMessage());
+        Response.ResponseBuilder builder = respond(uri, headers, status, ErrorPages.code(status), detail(e, status));
         if (status == 401 && isApi(uri)) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Retry-After") || name.equalsIgnoreCase("Allow")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
         return builder.build();
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         String detail = e.getConstraintViolations().stream()
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                 .sorted().collect(Collectors.joining("; "));
-        return respond(uri, 400, "invalid", detail).build();
+        return respond(uri, headers, 400, "invalid", detail).build();
+    }
+
+    /** Text that breaks the text policy (NUL, lone surrogates, invalid UTF-8): 422 naming the field. */
+    @ServerExceptionMapper
+    public Response refusedText(TextPolicy.RefusedText e, UriInfo uri, HttpHeaders headers) {
+        return respond(uri, headers, 422, "invalid_text", e.getMessage()).build();
+    }
+
+    /**
+     * Unparseable JSON (400 "malformed"), or JSON of the wrong shape: a string for a number, 1.5 for an
+     * integer, an unknown enum (400 "invalid", naming the field by its path, e.g. {@code attribution[2].start}).
+     */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        TextPolicy.RefusedText refused = TextPolicy.RefusedText.in(e);
+        if (refused != null) {
+            String field = e instanceof JsonMappingException m ? JsonConfig.path(m) : refused.field();
+            return refusedText(new TextPolicy.RefusedText(field, refused.problem()), uri, headers);
+        }
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return respond(uri, headers, 400, "invalid", JsonConfig.path(m) + ": " + JsonConfig.reason(m) + where)
+                    .build();
+        }
+        return respond(uri, headers, 400, "malformed", "Malformed JSON" + where + ": " + e.getOriginalMessage())
+                .build();
+    }
+
+    /** More specific than Quarkus' built-in mapper for this type, so API errors keep one shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr();
-        return respond(uri, 400, "malformed", "Malformed JSON" + where + ": " + e.getOriginalMessage()).build();
+    public Response unmappableJson(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
     }
 
     /** Two saves raced on the same versioned record: the later one is refused, nothing is lost. */
     @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class,
             org.hibernate.StaleObjectStateException.class })
-    public Response staleVersion(RuntimeException e, UriInfo uri) {
-        return respond(uri, 409, "conflict",
+    public Response staleVersion(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(uri, headers, 409, "conflict",
                 "Someone else changed this at the same moment; reload and apply your change again.").build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof jakarta.persistence.OptimisticLockException
                     || cause instanceof org.hibernate.StaleStateException) {
-                return staleVersion(e, uri);
+                return staleVersion(e, uri, headers);
+            }
+            if (cause instanceof TextPolicy.RefusedText refused) {
+                return refusedText(refused, uri, headers);
             }
             cause = cause.getCause();
         }
+        String unreadable = FormErrors.describe(e);
+        if (unreadable != null) {
+            return respond(uri, headers, FormErrors.status(e), ErrorPages.code(FormErrors.status(e)), unreadable)
+                    .build();
+        }
         LOG.error("Unhandled error on " + uri.getPath(), e);
-        return respond(uri, 500, "internal", "Something went wrong on our side; it has been logged.").build();
+        return respond(uri, headers, 500, "internal", ErrorPages.defaultDetail(500)).build();
     }
 
-    private static Response.ResponseBuilder respond(UriInfo uri, int status, String code, String detail) {
-        if (isApi(uri)) {
+    /** RESTEasy's own messages for unmatched requests ("HTTP 404 Not Found") say less than ours. */
+    private static String detail(WebApplicationException e, int status) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.startsWith("HTTP " + status) || m.startsWith("Unable to find matching")) {
+            return ErrorPages.defaultDetail(status);
+        }
+        return m;
+    }
+
+    private static Response.ResponseBuilder respond(UriInfo uri, HttpHeaders headers, int status, String code,
+            String detail) {
+        if (ErrorPages.wantsJson(uri.getPath(), headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT))) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, detail));
         }
-        String title = switch (status) {
-            case 400 -> "That request was not valid";
-            case 401 -> "Please log in";
-            case 403 -> "You may not do that";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 413 -> "Too large";
-            case 422 -> "That could not be processed";
-            default -> "Something went wrong";
-        };
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(status, title, detail));
+                .entity(Templates.error(status, ErrorPages.title(status), detail));
     }
 
     private static boolean isApi(UriInfo uri) {
@@ -101,17 +151,6 @@ public class ErrorMappers {
     }
 
     static String code(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 409 -> "conflict";
-            case 413 -> "too_large";
-            case 415 -> "unsupported_media_type";
-            case 422 -> "unprocessable";
-            default -> "error";
-        };
+        return ErrorPages.code(status);
     }
 }

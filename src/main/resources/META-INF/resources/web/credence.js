@@ -13,6 +13,50 @@ if (window.htmx) {
   ];
 }
 
+// A save the server refused or could not make is never silent. A refused form comes back as its own
+// fragment (marked by HX-Retarget) and is swapped in with the message next to the field; any other
+// failure (a 413 from the server's size limit, a 500, the network) is shown at the top of the form.
+if (window.htmx) {
+  document.body.addEventListener('htmx:beforeSwap', (e) => {
+    const xhr = e.detail.xhr;
+    if (xhr.status >= 400 && xhr.getResponseHeader('HX-Retarget')) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+  const failed = (e, text) => {
+    const form = e.detail.elt && e.detail.elt.closest ? e.detail.elt.closest('form') : null;
+    if (!form) return;
+    let alert = form.querySelector('[data-save-error]');
+    if (!alert) {
+      alert = document.createElement('p');
+      alert.className = 'error';
+      alert.setAttribute('role', 'alert');
+      alert.dataset.saveError = '';
+      alert.tabIndex = -1;
+      const heading = form.querySelector('h2, h3');
+      if (heading) heading.after(alert); else form.prepend(alert);
+    }
+    alert.textContent = text;
+    alert.focus({ preventScroll: false });
+  };
+  document.body.addEventListener('htmx:responseError', (e) => {
+    const xhr = e.detail.xhr;
+    let detail = '';
+    try {
+      if ((xhr.getResponseHeader('Content-Type') || '').includes('json')) {
+        detail = JSON.parse(xhr.responseText).detail || '';
+      } else {
+        const page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+        const el = page.querySelector('[role=alert], .error-detail, h1');
+        detail = el ? el.textContent.trim() : '';
+      }
+    } catch (ignored) { /* keep the generic message */ }
+    failed(e, `Not saved (HTTP ${xhr.status})${detail ? ': ' + detail : '.'}`);
+  });
+  document.body.addEventListener('htmx:sendError', (e) => failed(e, 'Not saved: the server could not be reached. Try again.'));
+}
+
 const body = document.body;
 const documentId = body.dataset.document;
 
