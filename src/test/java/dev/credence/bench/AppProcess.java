@@ -42,6 +42,8 @@ final class AppProcess {
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
+        // Never leave the app behind when the generator stops early.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();

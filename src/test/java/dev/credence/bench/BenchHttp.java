@@ -44,7 +44,7 @@ final class BenchHttp {
     /** A request with a bearer token (API) or a session cookie (pages); a connection failure throws IOException. */
     Reply send(String method, String path, String token, String cookie, String contentType, String body)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -66,7 +66,7 @@ final class BenchHttp {
 
     /** POST /api/v1/tokens with HTTP Basic credentials: the API's login. */
     String token(String user, String password) throws IOException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).timeout(Duration.ofSeconds(60))
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).timeout(Duration.ofSeconds(300))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -90,7 +90,7 @@ final class BenchHttp {
 
     /** A page as a browser would fetch it (gzip accepted); the body is only counted. */
     Reply page(String path, String cookie) throws IOException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300))
                 .header("Cookie", cookie).header("Accept", "text/html").header("Accept-Encoding", "gzip").GET()
                 .build();
         try {

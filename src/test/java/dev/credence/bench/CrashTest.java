@@ -25,7 +25,16 @@ public final class CrashTest {
     private CrashTest() {
     }
 
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        try {
+            run(argv);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] argv) throws Exception {
         Map<String, String> a = LoadGenerator.args(argv);
         Path out = Path.of(a.getOrDefault("out", "target/bench-run"));
         Files.createDirectories(out);

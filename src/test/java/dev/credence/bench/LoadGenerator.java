@@ -28,7 +28,17 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        try {
+            run(argv);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] argv) throws Exception {
         Map<String, String> a = args(argv);
         Path out = Path.of(a.getOrDefault("out", "target/bench-run"));
         Files.createDirectories(out);
