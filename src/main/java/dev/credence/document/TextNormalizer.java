@@ -16,7 +16,7 @@ public final class TextNormalizer {
     }
 
     /**
-     * Strips a leading byte-order mark, turns CRLF and lone CR into LF, applies Unicode
+     * Strips leading byte-order marks, turns CRLF and lone CR into LF, applies Unicode
      * NFC and drops whitespace at the very end. Everything else is kept as it is,
      * including leading whitespace and blank lines inside the text.
      */
@@ -25,7 +25,8 @@ public final class TextNormalizer {
             return null;
         }
         String s = raw;
-        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+        // Every leading BOM (a file saved twice with one gets two), so normalizing is idempotent.
+        while (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
         if (s.indexOf('\r') >= 0) {

@@ -85,7 +85,7 @@ class ImporterPropertiesTest {
     /** Mostly well-formed lines with hostile values, duplicate keys, wrong types and trailing data. */
     @Provide
     Arbitrary<String> jsonLines() {
-        Arbitrary<String> value = Arbitraries.oneOf(articleText().map(ImporterProperties::quote),
+        Arbitrary<String> value = Arbitraries.oneOf(articleText().map(ImporterPropertiesTest::quote),
                 Arbitraries.of("1", "1.5", "null", "true", "[]", "{}", "\"2024-05-16\""));
         Arbitrary<String> line = Combinators.combine(Arbitraries.of("title", "text", "url", "publisher",
                 "publishedAt", "other").list().ofMaxSize(6), value.list().ofSize(6), Arbitraries.of("", " x", "{}", ","))
