@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,13 +54,13 @@ public class DatabaseUnavailableMappers {
     @ServerExceptionMapper({ jakarta.persistence.PersistenceException.class,
             jakarta.transaction.TransactionalException.class, io.quarkus.arc.ArcUndeclaredThrowableException.class,
             java.io.UncheckedIOException.class })
-    public Response databaseError(RuntimeException e, UriInfo uri) {
+    public Response databaseError(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         if (!ConnectionFailures.isConnectionFailure(e)) {
             String dataState = ConnectionFailures.dataExceptionState(e);
             if (dataState != null) {
                 return refusedValue(e, uri, dataState);
             }
-            return new ErrorMappers().unexpected(e, uri);
+            return new ErrorMappers().unexpected(e, uri, headers);
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), ConnectionFailures.describe(e));
         String detail = detail();
