@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,14 @@ class SourceMergeMigrationTest {
     Flyway flyway;
     @Inject
     AgroalDataSource dataSource;
+    // The migration runs on its own (unpooled) connections: a schema set on a pooled connection
+    // would stay with it and send later tests' statements to the dropped schema.
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     String schema;
 
@@ -54,6 +65,7 @@ class SourceMergeMigrationTest {
 
     Flyway flywayTo(String target) {
         var config = Flyway.configure().configuration(flyway.getConfiguration())
+                .dataSource(url, username, password.orElse(""))
                 .schemas(schema).defaultSchema(schema).createSchemas(true);
         return (target == null ? config.target(MigrationVersion.LATEST) : config.target(target)).load();
     }
@@ -159,7 +171,7 @@ class SourceMergeMigrationTest {
     }
 
     Connection connection() throws SQLException {
-        Connection c = dataSource.getConnection();
+        Connection c = DriverManager.getConnection(url, username, password.orElse(""));
         c.setSchema(schema);
         return c;
     }
