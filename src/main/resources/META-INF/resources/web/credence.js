@@ -308,4 +308,6 @@ if (documentId) {
   if (/^#claim-\d+$/.test(window.location.hash)) {
     selectClaim(window.location.hash.slice(7), { focus: true });
   }
+  // Every handler is in place: tests (and anything else) can wait for this before typing shortcuts.
+  body.dataset.ready = 'true';
 }

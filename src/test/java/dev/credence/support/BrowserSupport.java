@@ -49,6 +49,8 @@ public final class BrowserSupport {
 
     /** Selects the first occurrence of {@code needle} in the document text with a DOM Range, as a mouse drag would. */
     public static void selectText(Page page, String needle) {
+        // A shortcut pressed before the page's module ran is lost: wait until credence.js says it is ready.
+        page.waitForFunction("() => !document.body.dataset.document || document.body.dataset.ready === 'true'");
         page.evaluate("""
                 (needle) => {
                   const root = document.getElementById('doc-text');
