@@ -3,6 +3,7 @@ package dev.credence.account;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credence.web.ApiError;
+import dev.credence.web.ErrorPages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,7 @@ public class AuthFailureResponses {
             rc.next();
             return;
         }
-        boolean api = rc.normalizedPath().startsWith("/api/");
+        boolean api = ErrorPages.wantsJson(rc.normalizedPath(), null);
         OptionalLong throttled = LoginThrottled.retryAfterSeconds((AuthenticationFailedException) failure);
         if (throttled.isPresent()) {
             long seconds = throttled.getAsLong();

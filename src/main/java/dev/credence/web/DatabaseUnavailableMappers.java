@@ -5,7 +5,6 @@ import dev.credence.database.DatabaseStartup;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +63,7 @@ public class DatabaseUnavailableMappers {
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), ConnectionFailures.describe(e));
         String detail = detail();
-        if (isApi(uri.getPath())) {
+        if (ErrorPages.wantsJson(uri.getPath(), null)) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                     .entity(new ApiError("database_unavailable", detail)).build();
         }
@@ -83,7 +82,7 @@ public class DatabaseUnavailableMappers {
             default -> "a value is not valid for its field";
         };
         String detail = "Nothing was saved: " + reason + ".";
-        if (isApi(uri.getPath())) {
+        if (ErrorPages.wantsJson(uri.getPath(), null)) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError("unprocessable", detail)).build();
         }
@@ -123,9 +122,9 @@ public class DatabaseUnavailableMappers {
     private static void respond(RoutingContext rc, String detail) {
         var response = rc.response().setStatusCode(503).putHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .putHeader("Cache-Control", "no-store");
-        if (isApi(rc.normalizedPath())) {
+        if (ErrorPages.wantsJson(rc.normalizedPath(), null)) {
             response.putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("error", "database_unavailable").put("detail", detail).encode());
+                    .end(ErrorPages.json("database_unavailable", detail));
         } else {
             response.putHeader("Content-Type", "text/html;charset=UTF-8").end(Templates.unavailable(TITLE, detail).render());
         }
@@ -136,7 +135,4 @@ public class DatabaseUnavailableMappers {
                 || path.equals("/favicon.ico"));
     }
 
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/");
-    }
 }

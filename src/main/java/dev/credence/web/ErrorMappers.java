@@ -41,7 +41,7 @@ public class ErrorMappers {
             return e.getResponse();
         }
         Response.ResponseBuilder builder = respond(uri, headers, status, ErrorPages.code(status), detail(e, status));
-        if (status == 401 && isApi(uri)) {
+        if (status == 401 && ErrorPages.wantsJson(uri.getPath(), null)) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         e.getResponse().getHeaders().forEach((name, values) -> {
@@ -144,13 +144,5 @@ public class ErrorMappers {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(status, ErrorPages.title(status), detail));
-    }
-
-    private static boolean isApi(UriInfo uri) {
-        return uri.getPath().startsWith("/api/");
-    }
-
-    static String code(int status) {
-        return ErrorPages.code(status);
     }
 }
