@@ -40,6 +40,10 @@ public class Document extends IdEntity {
     @Column(name = "length_cp", nullable = false)
     public int lengthCp;
 
+    /** Number of the current {@link #text}: 1 as imported, +1 per correction (earlier texts: DocumentRevision). */
+    @Column(nullable = false)
+    public int revision = 1;
+
     @ManyToOne
     public User createdBy;
 

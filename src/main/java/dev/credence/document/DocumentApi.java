@@ -3,7 +3,9 @@ package dev.credence.document;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,10 +32,10 @@ public class DocumentApi {
     }
 
     public record DocumentView(Long id, Long projectId, String title, String url, String publisher,
-            LocalDate publishedAt, String text, String textSha256, int lengthCp, Instant createdAt) {
+            LocalDate publishedAt, String text, String textSha256, int lengthCp, int revision, Instant createdAt) {
         static DocumentView of(Document d) {
             return new DocumentView(d.id, d.project.id, d.title, d.url, d.publisher, d.publishedAt, d.text,
-                    d.textSha256, d.lengthCp, d.createdAt);
+                    d.textSha256, d.lengthCp, d.revision, d.createdAt);
         }
     }
 
@@ -57,6 +59,34 @@ public class DocumentApi {
     }
 
     public record ImportView(List<Long> imported, List<DuplicateLine> duplicates) {
+    }
+
+    /**
+     * Exactly the text that offsets of the given revision refer to, as {@code text/plain; charset=utf-8}:
+     * the target source of W3C annotations. 404 for a revision that never existed.
+     */
+    @GET
+    @Path("documents/{id}/revisions/{revision}/text")
+    @Produces("text/plain; charset=utf-8")
+    @Operation(summary = "The document's text at one revision (any member of its project)")
+    public Response text(@RestPath Long id, @RestPath int revision) {
+        Document d = documents.require(id);
+        String text;
+        String sha;
+        if (revision == d.revision) {
+            text = d.text;
+            sha = d.textSha256;
+        } else {
+            DocumentRevision old = DocumentRevision.find(d, revision)
+                    .orElseThrow(() -> new NotFoundException("Document " + id + " has no revision " + revision));
+            text = old.text;
+            sha = old.textSha256;
+        }
+        return Response.ok(text, "text/plain; charset=utf-8")
+                .header("ETag", "\"" + sha + "\"")
+                .header("X-Credence-Revision", revision)
+                .header("X-Credence-Current-Revision", d.revision)
+                .build();
     }
 
     @GET

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
  * leave the trailing groups empty. Cells a spreadsheet would evaluate are neutralised
  * ({@link CsvCells}). Layout: docs/formats.md.
  */
-public class CsvExportWriter implements AutoCloseable {
+public class CsvExportWriter implements ExportWriter {
     static final List<String> CLAIM_COLUMNS = List.of("document_id", "document_title", "document_url", "layer_id",
             "layer_kind", "reviewer", "claim_id", "start", "end", "exact", "kind", "stance", "check_worthy",
             "credibility", "rationale", "evidence_url", "chain", "hop_count");
@@ -34,6 +34,19 @@ public class CsvExportWriter implements AutoCloseable {
                 .setHeader(header(maxHops).toArray(String[]::new))
                 .setAutoFlush(false)
                 .get());
+    }
+
+    /** The writer of an export: as many hop column groups as the export's longest chain. */
+    static CsvExportWriter open(ExportContext context, OutputStream out) throws IOException {
+        return new CsvExportWriter(out, context.reader().maxHopCount(context.scope()));
+    }
+
+    @Override
+    public void page(List<ExportRows.Document> page) throws IOException {
+        for (ExportRows.Document d : page) {
+            write(d);
+        }
+        flush();
     }
 
     public static List<String> header(int maxHops) {

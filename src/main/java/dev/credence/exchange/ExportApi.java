@@ -6,7 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +41,7 @@ public class ExportApi {
             @Parameter(description = "jsonl or csv", required = true) @QueryParam("format") String format,
             @Parameter(description = "all (default: reviewer layers and gold), gold, or reviewers") @QueryParam("layer") String layer,
             @Parameter(description = "true: each claim carries its item's agreement among the reviewer layers (JSONL)")
-            @QueryParam("agreement") boolean agreement) {
-        return exports.export(id, format, layer, agreement);
+            @QueryParam("agreement") boolean agreement, @Context UriInfo uri) {
+        return exports.export(id, format, layer, agreement, uri.getBaseUri());
     }
 }

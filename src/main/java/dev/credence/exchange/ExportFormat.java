@@ -4,17 +4,33 @@ import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The export formats this package streams. */
+/**
+ * The export formats, each with its media type, file extension and writer. A new format is one
+ * constant here and one {@link ExportWriter}; docs/formats.md documents each.
+ */
 public enum ExportFormat {
-    jsonl("application/x-ndjson; charset=utf-8", "jsonl"),
-    csv("text/csv; charset=utf-8", "csv");
+    jsonl("Native JSONL", "one document per line, lossless", "application/x-ndjson; charset=utf-8", "jsonl",
+            JsonlExportWriter::open),
+    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open);
 
+    /** Shown in the project page's export form. */
+    public final String label;
+    /** One line under the label. */
+    public final String summary;
     public final String contentType;
     public final String extension;
+    private final ExportWriter.Factory factory;
 
-    ExportFormat(String contentType, String extension) {
+    ExportFormat(String label, String summary, String contentType, String extension, ExportWriter.Factory factory) {
+        this.label = label;
+        this.summary = summary;
         this.contentType = contentType;
         this.extension = extension;
+        this.factory = factory;
+    }
+
+    public ExportWriter open(ExportContext context, java.io.OutputStream out) throws java.io.IOException {
+        return factory.open(context, out);
     }
 
     /** 400 for a missing or unknown format. */

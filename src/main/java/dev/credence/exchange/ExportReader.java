@@ -67,7 +67,7 @@ public class ExportReader {
     }
 
     private List<ExportRows.Document> documents(long projectId, long afterId, int batchSize) {
-        List<?> rows = em.createQuery("select d.id, d.title, d.url, d.publisher, d.publishedAt, d.textSha256, d.text"
+        List<?> rows = em.createQuery("select d.id, d.title, d.url, d.publisher, d.publishedAt, d.textSha256, d.revision, d.text"
                 + " from Document d where d.project.id = :project and d.id > :after order by d.id")
                 .setParameter("project", projectId).setParameter("after", afterId)
                 .setMaxResults(batchSize).getResultList();
@@ -75,7 +75,7 @@ public class ExportReader {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             documents.add(new ExportRows.Document(id(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    (LocalDate) r[4], (String) r[5], (String) r[6], new ArrayList<>()));
+                    (LocalDate) r[4], (String) r[5], (Integer) r[6], (String) r[7], new ArrayList<>()));
         }
         return documents;
     }

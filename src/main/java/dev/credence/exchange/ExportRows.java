@@ -20,7 +20,7 @@ public final class ExportRows {
     }
 
     public record Document(long id, String title, String url, String publisher, LocalDate publishedAt,
-            String textSha256, String text, List<Layer> layers) {
+            String textSha256, int revision, String text, List<Layer> layers) {
     }
 
     /** Owner fields are null for the gold layer. */

@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,6 +44,10 @@ public class ExportService {
     @ConfigProperty(name = "credence.export.batch-size", defaultValue = "" + ExportReader.DEFAULT_BATCH)
     int batchSize;
 
+    /** The app's public URL when it runs behind a proxy (IRIs in exports); default: the request's base URI. */
+    @ConfigProperty(name = "credence.public-url")
+    java.util.Optional<String> publicUrl;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -53,6 +60,11 @@ public class ExportService {
 
     /** As {@link #export(Long, String, String)}; {@code agreement} adds each claim's per-item agreement (JSONL). */
     public Response export(Long projectId, String format, String layer, boolean agreement) {
+        return export(projectId, format, layer, agreement, URI.create("http://localhost/"));
+    }
+
+    /** As above; {@code baseUri} (the request's, ending in '/') is the root of the IRIs an export writes. */
+    public Response export(Long projectId, String format, String layer, boolean agreement, URI baseUri) {
         Project project = access.requireMember(projectId);
         Membership membership = access.requireMember(project);
         ExportFormat exportFormat = ExportFormat.parse(format);
@@ -60,11 +72,25 @@ public class ExportService {
         ExportScope scope = new ExportScope(base.projectId(), base.viewerId(), base.goldOnly(), base.reviewersOnly(),
                 agreement);
         String filename = slug(project.name) + "-" + LocalDate.now(clock) + "." + exportFormat.extension;
-        return Response.ok(stream(scope, exportFormat))
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("format", exportFormat.name());
+        parameters.put("layer", layer == null || layer.isBlank() ? "all" : layer);
+        if (agreement) {
+            parameters.put("agreement", "true");
+        }
+        ExportContext context = new ExportContext(scope, project.name, publicBase(baseUri), parameters, clock.instant(),
+                reader);
+        return Response.ok(stream(context, exportFormat))
                 .type(exportFormat.contentType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    /** The configured public URL (behind a proxy), else the request's base URI. */
+    URI publicBase(URI requestBase) {
+        String base = publicUrl.filter(u -> !u.isBlank()).orElse(requestBase.toString());
+        return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
     static ExportScope scopeFor(Project project, Membership membership, String layer) {
@@ -84,10 +110,11 @@ public class ExportService {
     }
 
     /** The body: runs on the worker thread that writes the response, in its own read transaction. */
-    public StreamingOutput stream(ExportScope scope, ExportFormat format) {
+    public StreamingOutput stream(ExportContext context, ExportFormat format) {
+        ExportScope scope = context.scope();
         return out -> {
             try {
-                QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> write(scope, format, out));
+                QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> write(context, format, out));
             } catch (UncheckedIOException e) {
                 // Typically the client went away; the status line is long sent, so just stop.
                 LOG.debugf("Export of project %d stopped: %s", scope.projectId(), e.getMessage());
@@ -98,40 +125,20 @@ public class ExportService {
 
     /** Writes the export to {@code out}; must run inside a transaction. */
     public void write(ExportScope scope, ExportFormat format, OutputStream out) {
-        try {
-            switch (format) {
-                case jsonl -> {
-                    try (JsonlExportWriter jsonl = new JsonlExportWriter(out)) {
-                        reader.forEachPage(scope, batchSize, page -> {
-                            try {
-                                if (scope.agreement()) {
-                                    jsonl.agreements(reader.agreements(page));
-                                }
-                                for (ExportRows.Document d : page) {
-                                    jsonl.write(d);
-                                }
-                                jsonl.flush();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                    }
+        write(new ExportContext(scope, "Credence export", URI.create("http://localhost/"), Map.of("format", format.name()),
+                clock.instant(), reader), format, out);
+    }
+
+    /** Writes the export to {@code out}; must run inside a transaction. */
+    public void write(ExportContext context, ExportFormat format, OutputStream out) {
+        try (ExportWriter writer = format.open(context, out)) {
+            reader.forEachPage(context.scope(), batchSize, page -> {
+                try {
+                    writer.page(page);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                case csv -> {
-                    try (CsvExportWriter csv = new CsvExportWriter(out, reader.maxHopCount(scope))) {
-                        reader.forEachPage(scope, batchSize, page -> {
-                            try {
-                                for (ExportRows.Document d : page) {
-                                    csv.write(d);
-                                }
-                                csv.flush();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                    }
-                }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

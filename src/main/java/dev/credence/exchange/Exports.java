@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** The export download linked from the project page (session login). */
@@ -18,7 +20,7 @@ public class Exports {
     @GET
     @Blocking
     public Response export(@RestPath Long id, @QueryParam("format") String format, @QueryParam("layer") String layer,
-            @QueryParam("agreement") boolean agreement) {
-        return exports.export(id, format, layer, agreement);
+            @QueryParam("agreement") boolean agreement, @Context UriInfo uri) {
+        return exports.export(id, format, layer, agreement, uri.getBaseUri());
     }
 }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * chains), mentions and cues. Written token by token with Jackson's streaming
  * generator, so no document tree is built. Layout: docs/formats.md.
  */
-public class JsonlExportWriter implements AutoCloseable {
+public class JsonlExportWriter implements ExportWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -28,6 +28,26 @@ public class JsonlExportWriter implements AutoCloseable {
         }
     }
 
+    private ExportContext context;
+
+    /** The writer of an export: with {@code agreement=true} each page's agreements are read first. */
+    static JsonlExportWriter open(ExportContext context, OutputStream out) {
+        JsonlExportWriter writer = new JsonlExportWriter(out);
+        writer.context = context;
+        return writer;
+    }
+
+    @Override
+    public void page(java.util.List<ExportRows.Document> page) throws IOException {
+        if (context != null && context.scope().agreement()) {
+            agreements(context.reader().agreements(page));
+        }
+        for (ExportRows.Document d : page) {
+            write(d);
+        }
+        flush();
+    }
+
     /** Writes one document as one line. */
     public void write(ExportRows.Document d) throws IOException {
         json.writeStartObject();
@@ -37,6 +57,7 @@ public class JsonlExportWriter implements AutoCloseable {
         json.writeStringField("publisher", d.publisher());
         json.writeStringField("publishedAt", d.publishedAt() == null ? null : d.publishedAt().toString());
         json.writeStringField("textSha256", d.textSha256());
+        json.writeNumberField("revision", d.revision());
         json.writeStringField("text", d.text());
         json.writeStringField("offsets", "unicode_code_points");
         json.writeArrayFieldStart("layers");

@@ -77,10 +77,10 @@ final class ExportSamples {
         ExportRows.Layer gold = new ExportRows.Layer(12, 1, LayerKind.gold, LayerState.in_progress, null, null,
                 List.of(bare), List.of(), List.of());
         return new ExportRows.Document(1, "Kite, \"Copper\" and 🐉", "https://example.org/kite", "Harbor Ledger",
-                LocalDate.of(2025, 3, 14), "abc123", TEXT, List.of(reviewer, gold));
+                LocalDate.of(2025, 3, 14), "abc123", 1, TEXT, List.of(reviewer, gold));
     }
 
     static ExportRows.Document emptyDocument() {
-        return new ExportRows.Document(2, "No claims here", null, null, null, "def456", "Nothing to see.", List.of());
+        return new ExportRows.Document(2, "No claims here", null, null, null, "def456", 1, "Nothing to see.", List.of());
     }
 }

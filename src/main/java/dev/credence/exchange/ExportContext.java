@@ -1,0 +1,24 @@
+package dev.credence.exchange;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a format writer knows about the export besides the documents.
+ *
+ * @param scope       the layers exported
+ * @param projectName the project's name (dataset cards, ClaimReview authors)
+ * @param baseUri     the app's absolute base URI, ending in '/', for IRIs (W3C targets, registry sources)
+ * @param parameters  the export's request parameters as the user gave them (format, layer, ...), for the card
+ * @param exportedAt  when the export started
+ * @param reader      for per-export queries a writer needs before it starts (e.g. the longest chain)
+ */
+public record ExportContext(ExportScope scope, String projectName, URI baseUri, Map<String, String> parameters,
+        Instant exportedAt, ExportReader reader) {
+
+    /** {@code path} (no leading '/') resolved against the base URI. */
+    public String iri(String path) {
+        return baseUri.resolve(path).toString();
+    }
+}
