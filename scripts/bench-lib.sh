@@ -6,9 +6,13 @@ CP="target/test-classes:target/quarkus-app/lib/main/*"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-build_jars() {  # $1 = h2|pg
-  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -DskipTests package
-  if [ "$1" = pg ] && [ ! -f target/quarkus-app-pg/quarkus-run.jar ]; then
+stale() {  # $1 = a built jar: missing, or older than a source file or the pom
+  [ ! -f "$1" ] || [ -n "$(find src/main pom.xml -newer "$1" -print -quit)" ]
+}
+
+build_jars() {  # $1 = h2|pg; rebuilds a jar whose sources changed since it was built
+  if stale target/quarkus-app/quarkus-run.jar; then ./mvnw -q -B -DskipTests package; fi
+  if [ "$1" = pg ] && stale target/quarkus-app-pg/quarkus-run.jar; then
     ./mvnw -q -B -DskipTests -Dquarkus.profile=pg -Dquarkus.package.output-directory=quarkus-app-pg package
   fi
   ./mvnw -q -B test-compile

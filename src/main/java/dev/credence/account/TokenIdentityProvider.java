@@ -35,10 +35,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             // The message becomes the "detail" of the 401 JSON (AuthFailureResponses).
             throw new AuthenticationFailedException(found.refusal());
         }
-        User user = found.user();
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(user.role)
+                .setPrincipal(new QuarkusPrincipal(found.username()))
+                .addRole(found.role())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.credence.account;
 
 import dev.credence.web.UnprocessableException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues, resolves, lists and revokes API bearer tokens. A token is 32 random bytes; only its
@@ -33,11 +36,26 @@ public class TokenService {
     }
 
     /** What a presented token turned out to be. */
-    public record Resolution(User user, String refusal) {
+    public record Resolution(String username, String role, String refusal) {
         public boolean ok() {
-            return user != null;
+            return username != null;
+        }
+
+        static Resolution refused(String why) {
+            return new Resolution(null, null, why);
         }
     }
+
+    /** How long an accepted token is answered from memory (see {@link #resolve}). */
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+    /** An accepted token, remembered until {@code until} (never past its own expiry). */
+    private record Accepted(long tokenId, String username, String role, Instant until) {
+    }
+
+    /** Accepted tokens by hash; bounded by {@link #CACHE_MAX}, emptied when full. */
+    private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+    static final int CACHE_MAX = 10_000;
 
     /** A token without a name or expiry (HTTP Basic clients that send no body). */
     @Transactional
@@ -74,27 +92,51 @@ public class TokenService {
         return new Issued(token, t);
     }
 
-    /** The owner of a presented token, or why it is refused (unknown, revoked, expired). */
-    @Transactional
+    /**
+     * The owner of a presented token, or why it is refused (unknown, revoked, expired). An accepted
+     * token is remembered for {@link #CACHE_TTL} (at most until it expires), so a busy API client costs
+     * one database round trip per token every ten seconds instead of a transaction per request. Revoking
+     * on this instance forgets it at once; on another instance behind the same database a revocation or a
+     * role change takes effect within {@link #CACHE_TTL} (docs/api.md). Refusals are never cached.
+     */
     public Resolution resolve(String token) {
         if (token == null || token.isBlank()) {
-            return new Resolution(null, "No API token was sent");
+            return Resolution.refused("No API token was sent");
         }
-        ApiToken t = ApiToken.find("tokenHash", sha256(token.trim())).firstResult();
+        String hash = sha256(token.trim());
         Instant now = Instant.now();
+        Accepted hit = accepted.get(hash);
+        if (hit != null && now.isBefore(hit.until())) {
+            return new Resolution(hit.username(), hit.role(), null);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> lookup(hash, now));
+    }
+
+    private Resolution lookup(String hash, Instant now) {
+        ApiToken t = ApiToken.find("tokenHash", hash).firstResult();
         if (t == null) {
-            return new Resolution(null, "Unknown API token");
+            return Resolution.refused("Unknown API token");
         }
         if (t.isRevoked()) {
-            return new Resolution(null, "This API token was revoked");
+            accepted.remove(hash);
+            return Resolution.refused("This API token was revoked");
         }
         if (t.isExpired(now)) {
-            return new Resolution(null, "This API token expired at " + t.expiresAt);
+            accepted.remove(hash);
+            return Resolution.refused("This API token expired at " + t.expiresAt);
         }
         if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
             t.lastUsedAt = now;
         }
-        return new Resolution(t.user, null);
+        Instant until = now.plus(CACHE_TTL);
+        if (t.expiresAt != null && t.expiresAt.isBefore(until)) {
+            until = t.expiresAt;
+        }
+        if (accepted.size() >= CACHE_MAX) {
+            accepted.clear();
+        }
+        accepted.put(hash, new Accepted(t.id, t.user.username, t.user.role, until));
+        return new Resolution(t.user.username, t.user.role, null);
     }
 
     @Transactional
@@ -112,6 +154,7 @@ public class TokenService {
         if (t.revokedAt == null) {
             t.revokedAt = Instant.now();
         }
+        accepted.values().removeIf(a -> a.tokenId() == t.id);
         return t;
     }
 

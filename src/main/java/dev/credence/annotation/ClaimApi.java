@@ -6,6 +6,7 @@ import dev.credence.document.Document;
 import dev.credence.document.DocumentAccess;
 import dev.credence.source.Source;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,9 +27,12 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Transactional
 @Tag(name = "Annotations", description = "Claims, attribution chains, mentions and cues in the caller's layer."
         + " Offsets are Unicode code points of the document text, end exclusive.")
 public class ClaimApi {
+    // One request, one transaction, one connection: the document, the caller's membership, the layer
+    // and the writes are read and written on one pooled connection held once (docs/benchmarks.md).
     @Inject
     CurrentUser currentUser;
     @Inject
