@@ -132,6 +132,22 @@ class DoccanoExportTest {
                 .then().statusCode(400).body("detail", startsWith("offsets:"));
     }
 
+    @Test
+    void projectPageLinksTheVariantsAndTheyDownloadWithTheSession() throws Exception {
+        Map<String, String> session = TestData.login("mara");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(io.restassured.RestAssured.given().cookies(session)
+                .when().get("/projects/" + fixture.project().id).then().statusCode(200).extract().asString());
+        String base = "/projects/" + fixture.project().id + "/export?format=";
+        for (String href : List.of(base + "labelstudio", base + "doccano", base + "doccano&entities=claims",
+                base + "doccano&entities=mentions-cues")) {
+            assertFalse(page.select("a[href=" + href + "]").isEmpty(), "link " + href);
+        }
+        String body = io.restassured.RestAssured.given().cookies(session).queryParam("format", "doccano")
+                .queryParam("entities", "claims").when().get("/projects/" + fixture.project().id + "/export")
+                .then().statusCode(200).extract().asString();
+        assertNoOverlaps(DoccanoJsonlReader.read(body, DoccanoJsonlReader.Unit.UTF16));
+    }
+
     private static void assertNoOverlaps(List<DoccanoJsonlReader.Line> lines) {
         for (DoccanoJsonlReader.Line line : lines) {
             List<DoccanoJsonlReader.Entity> entities = line.entities();
