@@ -133,9 +133,11 @@ class LabelStudioBrowserTest {
                     Arrays.asList(export.config(), MAPPER.writeValueAsString(task)));
             JsonNode report = MAPPER.readTree(json);
             // For the record: the annotation with the most regions, as a reviewer would open it.
-            page.evaluate("() => { const as = window.Htx.annotationStore; const a = as.annotations.slice()"
+            Object most = page.evaluate("() => { const as = window.Htx.annotationStore; const a = as.annotations.slice()"
                     + ".sort((x, y) => y.regionStore.regions.length - x.regionStore.regions.length)[0];"
-                    + " if (a) as.selectAnnotation(a.id); }");
+                    + " if (!a) return 0; as.selectAnnotation(a.id); return a.regionStore.regions.length; }");
+            page.waitForFunction("n => new Set([...document.querySelectorAll('.htx-highlight')]"
+                    + ".map(s => [...s.classList].find(c => c.startsWith('htx-highlight-')))).size >= n", most);
             BrowserSupport.screenshot(page, "label-studio-task-" + task.get("id").asText());
             assertEquals(task.get("annotations").size(), report.get("annotations").size(), json);
             for (JsonNode annotation : task.get("annotations")) {
