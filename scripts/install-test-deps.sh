@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine (run as root):
 #  - Chromium at /usr/bin/chromium for the Playwright browser tests (no browser download),
-#  - PostgreSQL 15 server binaries for the PostgreSQL suite (the tests start their own private server).
+#  - PostgreSQL 15 server binaries for the PostgreSQL suite (the tests start their own private server),
+#  - npm, with which LabelStudioBrowserTest fetches Label Studio's editor (scripts/fetch-label-studio.sh).
 # Idempotent: does nothing when both are present.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test dependencies present: chromium, postgresql"
+  echo "test dependencies present: chromium, postgresql, npm"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

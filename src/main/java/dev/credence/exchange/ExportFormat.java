@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 public enum ExportFormat {
     jsonl("Native JSONL", "one document per line, lossless", "application/x-ndjson; charset=utf-8", "jsonl",
             JsonlExportWriter::open),
-    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open);
+    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open),
+    doccano("doccano JSONL", "relation JSONL; project settings: allow overlapping spans, use relation labeling",
+            "application/x-ndjson; charset=utf-8", "jsonl", DoccanoExportWriter::open),
+    labelstudio("Label Studio", "zip of tasks.json and label_config.xml", "application/zip", "zip",
+            LabelStudioExportWriter::open);
 
     /** Shown in the project page's export form. */
     public final String label;
@@ -31,6 +35,16 @@ public enum ExportFormat {
 
     public ExportWriter open(ExportContext context, java.io.OutputStream out) throws java.io.IOException {
         return factory.open(context, out);
+    }
+
+    /**
+     * 400 for a bad value of one of this format's own request parameters (doccano's {@code entities} and
+     * {@code offsets}), before the response starts; other formats ignore them.
+     */
+    public void checkOptions(java.util.Map<String, String> parameters) {
+        if (this == doccano) {
+            DoccanoExportWriter.Options.of(parameters);
+        }
     }
 
     /** 400 for a missing or unknown format. */

@@ -65,6 +65,15 @@ public class ExportService {
 
     /** As above; {@code baseUri} (the request's, ending in '/') is the root of the IRIs an export writes. */
     public Response export(Long projectId, String format, String layer, boolean agreement, URI baseUri) {
+        return export(projectId, format, layer, agreement, baseUri, Map.of());
+    }
+
+    /**
+     * As above; {@code options} are the format's own request parameters (doccano: {@code entities}, {@code offsets}),
+     * null values meaning absent. A bad value is a 400 before the response starts.
+     */
+    public Response export(Long projectId, String format, String layer, boolean agreement, URI baseUri,
+            Map<String, String> options) {
         Project project = access.requireMember(projectId);
         Membership membership = access.requireMember(project);
         ExportFormat exportFormat = ExportFormat.parse(format);
@@ -78,6 +87,12 @@ public class ExportService {
         if (agreement) {
             parameters.put("agreement", "true");
         }
+        options.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                parameters.put(k, v.trim());
+            }
+        });
+        exportFormat.checkOptions(parameters);
         ExportContext context = new ExportContext(scope, project.name, publicBase(baseUri), parameters, clock.instant(),
                 reader);
         return Response.ok(stream(context, exportFormat))
@@ -85,6 +100,14 @@ public class ExportService {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    /** The formats' own request parameters, by name (null when absent): doccano's {@code entities} and {@code offsets}. */
+    public static Map<String, String> formatOptions(String entities, String offsets) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("entities", entities);
+        options.put("offsets", offsets);
+        return options;
     }
 
     /** The configured public URL (behind a proxy), else the request's base URI. */

@@ -16,11 +16,12 @@ public class Exports {
     @Inject
     ExportService exports;
 
-    /** {@code ?format=jsonl|csv}, optional {@code &layer=all|gold|reviewers} and {@code &agreement=true}. */
+    /** {@code ?format=jsonl|csv|doccano|labelstudio}, optional {@code &layer=all|gold|reviewers}, {@code &agreement=true}, doccano's {@code &entities=} and {@code &offsets=}. */
     @GET
     @Blocking
     public Response export(@RestPath Long id, @QueryParam("format") String format, @QueryParam("layer") String layer,
-            @QueryParam("agreement") boolean agreement, @Context UriInfo uri) {
-        return exports.export(id, format, layer, agreement, uri.getBaseUri());
+            @QueryParam("agreement") boolean agreement, @QueryParam("entities") String entities,
+            @QueryParam("offsets") String offsets, @Context UriInfo uri) {
+        return exports.export(id, format, layer, agreement, uri.getBaseUri(), ExportService.formatOptions(entities, offsets));
     }
 }

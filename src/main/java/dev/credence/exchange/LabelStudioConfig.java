@@ -1,0 +1,123 @@
+package dev.credence.exchange;
+
+import dev.credence.annotation.ClaimKind;
+import dev.credence.annotation.CueClass;
+import dev.credence.annotation.Relation;
+import dev.credence.annotation.Stance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Label Studio labeling config ({@code label_config.xml}) that matches the tasks {@link LabelStudioExportWriter}
+ * writes: one {@code Labels} control for claims, source mentions and cues, the hop relations, and per-region
+ * {@code Choices} / {@code TextArea} controls for the grades and notes. Built from the enums, so it declares every
+ * value an export can use.
+ */
+public final class LabelStudioConfig {
+    /** Control names, as the results' {@code from_name}; the Text object is {@link #TEXT}. */
+    public static final String TEXT = "text";
+    public static final String LABEL = "label";
+    public static final String KIND = "kind";
+    public static final String STANCE = "stance";
+    public static final String CREDIBILITY = "credibility";
+    public static final String RATIONALE = "rationale";
+    public static final String CHAIN = "chain";
+    public static final String RELIABILITY = "reliability";
+    public static final String SOURCE = "source";
+    public static final String CUE_CLASS = "cue_class";
+
+    /** Region labels. */
+    public static final String CLAIM_LABEL = "Claim";
+    public static final String SOURCE_LABEL = "Source";
+    public static final String CUE_LABEL = "Cue";
+    /** The relation from a cue to the mention (or claim) it introduces. */
+    public static final String CUE_RELATION = "cue";
+
+    /** Admiralty reliability A–F and credibility 1–6, with their wording (DESIGN.md) as the choices' hints. */
+    static final Map<String, String> RELIABILITY_GRADES = grades("A", "completely reliable", "B", "usually reliable",
+            "C", "fairly reliable", "D", "not usually reliable", "E", "unreliable", "F", "reliability cannot be judged");
+    static final Map<String, String> CREDIBILITY_GRADES = grades("1", "confirmed by other sources", "2", "probably true",
+            "3", "possibly true", "4", "doubtful", "5", "improbable", "6", "truth cannot be judged");
+
+    private LabelStudioConfig() {
+    }
+
+    /** Every relation label an export can write. */
+    public static List<String> relationLabels() {
+        List<String> labels = new ArrayList<>();
+        for (Relation r : Relation.values()) {
+            labels.add(r.name());
+        }
+        labels.add(CUE_RELATION);
+        return labels;
+    }
+
+    public static String xml() {
+        StringBuilder x = new StringBuilder();
+        x.append("<View>\n");
+        x.append("  <Header value=\"$title\"/>\n");
+        x.append("  <Labels name=\"").append(LABEL).append("\" toName=\"").append(TEXT).append("\">\n");
+        x.append("    <Label value=\"").append(CLAIM_LABEL).append("\" background=\"#f2c94c\"/>\n");
+        x.append("    <Label value=\"").append(SOURCE_LABEL).append("\" background=\"#56ccf2\"/>\n");
+        x.append("    <Label value=\"").append(CUE_LABEL).append("\" background=\"#bb6bd9\"/>\n");
+        x.append("  </Labels>\n");
+        x.append("  <Text name=\"").append(TEXT).append("\" value=\"$text\"/>\n");
+        x.append("  <Relations>\n");
+        for (String r : relationLabels()) {
+            x.append("    <Relation value=\"").append(r).append("\"/>\n");
+        }
+        x.append("  </Relations>\n");
+        x.append("  <View visibleWhen=\"region-selected\">\n");
+        choices(x, KIND, CLAIM_LABEL, "Claim kind", names(ClaimKind.values()));
+        choices(x, STANCE, CLAIM_LABEL, "Reported stance", names(Stance.values()));
+        choices(x, CREDIBILITY, CLAIM_LABEL, "Information credibility (1–6)", CREDIBILITY_GRADES);
+        textArea(x, RATIONALE, CLAIM_LABEL, "Rationale");
+        textArea(x, CHAIN, CLAIM_LABEL, "Attribution chain (outlet ← … ← originator)");
+        choices(x, RELIABILITY, SOURCE_LABEL, "Source reliability (A–F)", RELIABILITY_GRADES);
+        textArea(x, SOURCE, SOURCE_LABEL, "Registry source");
+        choices(x, CUE_CLASS, CUE_LABEL, "Cue class", names(CueClass.values()));
+        x.append("  </View>\n");
+        x.append("</View>\n");
+        return x.toString();
+    }
+
+    private static void choices(StringBuilder x, String name, String label, String header, Map<String, String> values) {
+        x.append("    <Header value=\"").append(header).append("\"/>\n");
+        x.append("    <Choices name=\"").append(name).append("\" toName=\"").append(TEXT)
+                .append("\" perRegion=\"true\" whenLabelValue=\"").append(label)
+                .append("\" choice=\"single\" showInline=\"true\">\n");
+        values.forEach((value, hint) -> {
+            x.append("      <Choice value=\"").append(value).append('"');
+            if (hint != null) {
+                x.append(" hint=\"").append(hint).append('"');
+            }
+            x.append("/>\n");
+        });
+        x.append("    </Choices>\n");
+    }
+
+    private static void textArea(StringBuilder x, String name, String label, String header) {
+        x.append("    <Header value=\"").append(header).append("\"/>\n");
+        x.append("    <TextArea name=\"").append(name).append("\" toName=\"").append(TEXT)
+                .append("\" perRegion=\"true\" whenLabelValue=\"").append(label)
+                .append("\" editable=\"true\" maxSubmissions=\"1\" rows=\"2\"/>\n");
+    }
+
+    private static Map<String, String> names(Enum<?>[] values) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Enum<?> v : values) {
+            m.put(v.name(), null);
+        }
+        return m;
+    }
+
+    private static Map<String, String> grades(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+}
