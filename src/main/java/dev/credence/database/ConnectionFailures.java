@@ -76,8 +76,9 @@ public final class ConnectionFailures {
                 return true;
             }
             String message = sql.getMessage();
-            // Agroal: "Acquisition timeout while waiting for new connection" (no SQLState)
-            return message != null && message.contains("Acquisition timeout");
+            // Agroal, no SQLState: "Acquisition timeout while waiting for new connection" when the
+            // database does not answer, "Sorry, acquisition timeout!" when every pooled connection is busy
+            return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

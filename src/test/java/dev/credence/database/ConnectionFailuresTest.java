@@ -23,6 +23,15 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void aPoolWithEveryConnectionBusyCountsToo() {
+        // What Hibernate throws when all pooled connections stay busy past the acquisition timeout
+        var busy = new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertTrue(ConnectionFailures.isConnectionFailure(busy));
+        assertEquals("Sorry, acquisition timeout!", ConnectionFailures.describe(busy));
+    }
+
+    @Test
     void otherDatabaseErrorsDoNot() {
         var duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
         assertFalse(ConnectionFailures.isConnectionFailure(new PersistenceException("insert", duplicate)));
