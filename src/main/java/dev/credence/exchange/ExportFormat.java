@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 public enum ExportFormat {
     jsonl("Native JSONL", "one document per line, lossless", "application/x-ndjson; charset=utf-8", "jsonl",
             JsonlExportWriter::open),
-    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open);
+    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open),
+    w3c("W3C Web Annotation", "JSON-LD AnnotationCollection: one annotation per claim, mention and cue",
+            W3cExportWriter.MEDIA_TYPE, "w3c.jsonld", W3cExportWriter::open),
+    claimreview("schema.org ClaimReview", "JSON-LD DataFeed: one ClaimReview per graded claim",
+            ClaimReviewExportWriter.MEDIA_TYPE, "claimreview.jsonld", ClaimReviewExportWriter::open);
 
     /** Shown in the project page's export form. */
     public final String label;
