@@ -28,7 +28,8 @@ public class ExportApi {
     @Blocking
     @Produces({ "application/x-ndjson", "text/csv", "application/ld+json", "application/json" })
     @Operation(summary = "Stream the project's annotations",
-            description = "Native JSONL (one document per line) or CSV (one row per claim, hop columns flattened). "
+            description = "Native JSONL (one document per line), CSV (one row per claim, hop columns flattened), "
+                    + "W3C Web Annotation JSON-LD (w3c) or schema.org ClaimReview JSON-LD (claimreview). "
                     + "Offsets are Unicode code points, end exclusive. The layers are those the caller may read "
                     + "(docs/review-workflow.md, who sees which layer). Layouts: docs/formats.md.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {

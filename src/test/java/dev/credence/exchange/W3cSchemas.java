@@ -7,7 +7,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The W3C Web Annotation test suite's JSON Schemas (draft-04, copied under
@@ -32,7 +35,12 @@ final class W3cSchemas {
     private static final Set<String> DEFINITIONS = Set.of("annotations.json", "bodyTarget.json", "choiceSet.json",
             "collections.json", "id.json", "otherProperties.json", "specificResource.json");
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+    /** Draft-04 plus the suite's own annotations of each assertion (and one key misspelt "$ref " in a file). */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft4())
+            .keywords(Stream.of("assertionType", "expectedResult", "onUnexpectedResult", "errorMessage", "$ref ")
+                    .map(NonValidationKeyword::new).toList())
+            .build();
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(DIALECT,
             builder -> builder.schemaIdResolvers(resolvers -> resolvers.mappings(W3cSchemas::definitionFile)));
     private final Map<String, Schema> schemas = new HashMap<>();
 
