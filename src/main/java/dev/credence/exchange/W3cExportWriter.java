@@ -146,6 +146,7 @@ public final class W3cExportWriter implements ExportWriter {
         json.writeObjectFieldStart("creator");
         if (layer.kind() == LayerKind.gold || layer.ownerUsername() == null) {
             // The gold layer is the project's adjudicated result, not one person's.
+            json.writeStringField("id", context.iri("projects/" + context.scope().projectId()));
             json.writeStringField("type", "Organization");
             json.writeStringField("name", context.projectName());
         } else {

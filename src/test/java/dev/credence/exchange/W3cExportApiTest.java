@@ -260,6 +260,8 @@ class W3cExportApiTest {
         for (W3cAnnotationReader.Annotation a : gold.annotations()) {
             assertEquals("gold", a.node().get("credence:layerKind").asText());
             assertEquals("Organization", a.node().at("/creator/type").asText());
+            assertEquals(List.of(), new W3cSchemas().errors("annotations/3.3.2-annotationCreatorAgentIdImplemented.json",
+                    W3cSchemas.standalone(a.node(), gold.context())), "the project is the creator, by IRI");
         }
         assertEquals(List.of(), W3cExportWriterTest.schemaFailures(gold));
 

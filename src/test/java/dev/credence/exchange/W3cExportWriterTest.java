@@ -127,6 +127,7 @@ class W3cExportWriterTest {
                 .filter(a -> "gold".equals(a.node().path("credence:layerKind").asText())).findFirst().orElseThrow();
         assertEquals("Organization", gold.node().at("/creator/type").asText());
         assertEquals("Kite Watch", gold.node().at("/creator/name").asText());
+        assertEquals(BASE + "projects/5", gold.node().at("/creator/id").asText());
     }
 
     @Test
