@@ -15,7 +15,11 @@ public enum ExportFormat {
     doccano("doccano JSONL", "relation JSONL; project settings: allow overlapping spans, use relation labeling",
             "application/x-ndjson; charset=utf-8", "jsonl", DoccanoExportWriter::open),
     labelstudio("Label Studio", "zip of tasks.json and label_config.xml", "application/zip", "zip",
-            LabelStudioExportWriter::open);
+            LabelStudioExportWriter::open),
+    w3c("W3C Web Annotation", "JSON-LD AnnotationCollection: one annotation per claim, mention and cue",
+            W3cExportWriter.MEDIA_TYPE, "w3c.jsonld", W3cExportWriter::open),
+    claimreview("schema.org ClaimReview", "JSON-LD DataFeed: one ClaimReview per graded claim",
+            ClaimReviewExportWriter.MEDIA_TYPE, "claimreview.jsonld", ClaimReviewExportWriter::open);
 
     /** Shown in the project page's export form. */
     public final String label;

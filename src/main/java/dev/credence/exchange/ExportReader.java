@@ -243,6 +243,37 @@ public class ExportReader {
         return out;
     }
 
+    /**
+     * Creation and change times of the claims, mentions and cues of one page of documents, keyed
+     * "claim:12", "mention:7", "cue:3" (three queries). Formats that carry them (W3C) ask for them per page.
+     */
+    public Map<String, ExportRows.Stamp> stamps(List<ExportRows.Document> page) {
+        List<Long> layerIds = new ArrayList<>();
+        for (ExportRows.Document d : page) {
+            for (ExportRows.Layer l : d.layers()) {
+                layerIds.add(l.id());
+            }
+        }
+        Map<String, ExportRows.Stamp> out = new HashMap<>();
+        if (layerIds.isEmpty()) {
+            return out;
+        }
+        for (Object row : em.createQuery("select c.id, c.createdAt, c.updatedAt from Claim c where c.layer.id in (:layers)")
+                .setParameter("layers", layerIds).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.put("claim:" + id(r[0]), new ExportRows.Stamp((java.time.Instant) r[1], (java.time.Instant) r[2]));
+        }
+        for (String entity : List.of("Mention", "Cue")) {
+            for (Object row : em.createQuery("select s.id, s.createdAt from " + entity + " s where s.layer.id in (:layers)")
+                    .setParameter("layers", layerIds).getResultList()) {
+                Object[] r = (Object[]) row;
+                out.put(entity.toLowerCase(java.util.Locale.ROOT) + ":" + id(r[0]),
+                        new ExportRows.Stamp((java.time.Instant) r[1], null));
+            }
+        }
+        return out;
+    }
+
     /** A hop pointing at a mention or cue of another layer (not expected, but not forbidden by the schema). */
     private void loadStrayRefs(List<Object[]> hopRows, Map<Long, ExportRows.SpanRef> mentionRefs,
             Map<Long, ExportRows.CueRef> cueRefs) {

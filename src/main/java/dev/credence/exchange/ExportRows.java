@@ -65,6 +65,10 @@ public final class ExportRows {
             CueClass cueClass) {
     }
 
+    /** When a claim, mention or cue was created and (claims only: spans keep no such time) last changed. */
+    public record Stamp(java.time.Instant created, java.time.Instant modified) {
+    }
+
     /**
      * How the reviewers agree on the item (cluster of overlapping claims) a claim belongs to:
      * {@code reviewers} reviewer layers on the document, {@code matched} of them marked a claim in the item,
