@@ -36,7 +36,7 @@ public class TestData {
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : List.of("attribution_hop", "claim", "mention", "cue", "layer", "source_grade",
-                    "source_alias", "document", "membership", "api_token", "login_failure", "project")) {
+                    "source_alias", "document_revision", "document", "membership", "api_token", "login_failure", "project")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
             em.createNativeQuery("update source set parent_id = null").executeUpdate();
