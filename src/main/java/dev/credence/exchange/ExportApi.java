@@ -26,19 +26,22 @@ public class ExportApi {
 
     @GET
     @Blocking
-    @Produces({ "application/x-ndjson", "text/csv", "application/json" })
+    @Produces({ "application/x-ndjson", "text/csv", "application/zip", "text/plain", "application/json" })
     @Operation(summary = "Stream the project's annotations",
-            description = "Native JSONL (one document per line) or CSV (one row per claim, hop columns flattened). "
+            description = "Native JSONL (one document per line), CSV (one row per claim, hop columns flattened), "
+                    + "brat standoff (zip) or CoNLL BIO (one token a line). "
                     + "Offsets are Unicode code points, end exclusive. The layers are those the caller may read "
                     + "(docs/review-workflow.md, who sees which layer). Layouts: docs/formats.md.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Unknown format or layer")
     @APIResponse(responseCode = "401", description = "No or unknown bearer token")
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member")
     public Response export(@RestPath Long id,
-            @Parameter(description = "jsonl or csv", required = true) @QueryParam("format") String format,
+            @Parameter(description = "jsonl, csv, brat (zip) or conll", required = true) @QueryParam("format") String format,
             @Parameter(description = "all (default: reviewer layers and gold), gold, or reviewers") @QueryParam("layer") String layer,
             @Parameter(description = "true: each claim carries its item's agreement among the reviewer layers (JSONL)")
             @QueryParam("agreement") boolean agreement, @Context UriInfo uri) {

@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 public enum ExportFormat {
     jsonl("Native JSONL", "one document per line, lossless", "application/x-ndjson; charset=utf-8", "jsonl",
             JsonlExportWriter::open),
-    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open);
+    csv("CSV", "one row per claim, hops as columns", "text/csv; charset=utf-8", "csv", CsvExportWriter::open),
+    brat("brat standoff", "zip of .txt + .ann per document and layer, with annotation.conf", "application/zip", "zip",
+            BratExportWriter::open),
+    conll("CoNLL BIO", "one token a line, B/I/O tags for claims, sources and cues", "text/plain; charset=utf-8",
+            "conll", ConllExportWriter::open);
 
     /** Shown in the project page's export form. */
     public final String label;
