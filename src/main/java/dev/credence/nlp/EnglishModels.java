@@ -1,5 +1,6 @@
 package dev.credence.nlp;
 
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,11 @@ import opennlp.tools.tokenize.TokenizerModel;
  * downloaded at run time). The models are immutable and shared; the {@code *ME} classes built on them
  * keep per-call state and are not thread-safe, so every caller takes its own from {@link #sentenceDetector()}
  * and {@link #tokenizer()} (one per export, for instance). Used by the CoNLL export; meant for any
- * later feature that needs English sentences or tokens.
+ * later feature that needs English sentences or tokens. Unremovable: export writers look it up by type
+ * (their factories are static), which ArC's unused-bean removal cannot see.
  */
 @ApplicationScoped
+@Unremovable
 public class EnglishModels {
     static final String SENTENCE_MODEL = "/en-sent.bin";
     static final String TOKEN_MODEL = "/en-token.bin";
