@@ -225,8 +225,6 @@ class BratConllExportTest {
                 .then().statusCode(200).contentType(startsWith("text/plain"))
                 .header("Content-Disposition", matchesPattern("attachment; filename=\"kite-watch-brat-.*\\.conll\""))
                 .extract().asString(); // RestAssured decodes as the declared charset, UTF-8
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/conll-export-test.conll"), body); // to look at, not read back
         Map<String, ConllReader.Block> blocks = ConllReader.byKey(ConllReader.read(body, texts::get));
         assertEquals(List.of(kite.id + " gold", kite.id + " reviewer:rev1", kite.id + " reviewer:rev2",
                 quiet.id + " reviewer:rev1"), List.copyOf(blocks.keySet()));
