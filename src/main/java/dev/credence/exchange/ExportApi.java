@@ -26,7 +26,7 @@ public class ExportApi {
 
     @GET
     @Blocking
-    @Produces({ "application/x-ndjson", "text/csv", "application/zip", "application/ld+json", "application/json" })
+    @Produces({ "application/x-ndjson", "text/csv", "application/zip", "application/ld+json", "text/plain", "application/json" })
     @Operation(summary = "Stream the project's annotations",
             description = "Native JSONL (one document per line), CSV (one row per claim, hop columns flattened), "
                     + "doccano (relation JSONL, one line per document and layer; import into a sequence-labeling project "
@@ -34,19 +34,21 @@ public class ExportApi {
                     + "entities=mentions-cues, which have no overlapping entities; offsets are UTF-16 code units as "
                     + "doccano's editor counts them unless offsets=codepoints) or labelstudio (a zip of tasks.json and "
                     + "label_config.xml: create the project with that labeling config, then import tasks.json), "
-                    + "W3C Web Annotation JSON-LD (w3c) or schema.org ClaimReview JSON-LD (claimreview). "
+                    + "W3C Web Annotation JSON-LD (w3c), schema.org ClaimReview JSON-LD (claimreview), "
+                    + "brat standoff (brat, zip) or CoNLL BIO (conll, one token a line). "
                     + "Other offsets are Unicode code points, end exclusive. The layers are those the caller may read "
                     + "(docs/review-workflow.md, who sees which layer). Layouts: docs/formats.md.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT)) })
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Unknown format, layer, entities or offsets")
     @APIResponse(responseCode = "401", description = "No or unknown bearer token")
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member")
     public Response export(@RestPath Long id,
-            @Parameter(description = "jsonl, csv, doccano, labelstudio, w3c (Web Annotation JSON-LD) or claimreview (schema.org JSON-LD)", required = true) @QueryParam("format") String format,
+            @Parameter(description = "jsonl, csv, doccano, labelstudio, w3c (Web Annotation JSON-LD), claimreview (schema.org JSON-LD), brat (zip) or conll", required = true) @QueryParam("format") String format,
             @Parameter(description = "all (default: reviewer layers and gold), gold, or reviewers") @QueryParam("layer") String layer,
             @Parameter(description = "true: each claim carries its item's agreement among the reviewer layers (JSONL)")
             @QueryParam("agreement") boolean agreement,

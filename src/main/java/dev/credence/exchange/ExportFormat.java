@@ -19,7 +19,11 @@ public enum ExportFormat {
     w3c("W3C Web Annotation", "JSON-LD AnnotationCollection: one annotation per claim, mention and cue",
             W3cExportWriter.MEDIA_TYPE, "w3c.jsonld", W3cExportWriter::open),
     claimreview("schema.org ClaimReview", "JSON-LD DataFeed: one ClaimReview per graded claim",
-            ClaimReviewExportWriter.MEDIA_TYPE, "claimreview.jsonld", ClaimReviewExportWriter::open);
+            ClaimReviewExportWriter.MEDIA_TYPE, "claimreview.jsonld", ClaimReviewExportWriter::open),
+    brat("brat standoff", "zip of .txt + .ann per document and layer, with annotation.conf", "application/zip", "zip",
+            BratExportWriter::open),
+    conll("CoNLL BIO", "one token a line, B/I/O tags for claims, sources and cues", "text/plain; charset=utf-8",
+            "conll", ConllExportWriter::open);
 
     /** Shown in the project page's export form. */
     public final String label;
