@@ -21,6 +21,17 @@ public final class ConnectionFailures {
         return find(error) != null;
     }
 
+    /** Every pooled connection stayed busy past the acquisition timeout (the database itself answers). */
+    public static boolean isPoolBusy(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null && t.getMessage().startsWith("Sorry, acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost message that says what went wrong with the connection, for logs and the 503 page. */
     public static String describe(Throwable error) {
         Throwable found = find(error);

@@ -62,7 +62,7 @@ public class DatabaseUnavailableMappers {
             return new ErrorMappers().unexpected(e, uri, headers);
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), ConnectionFailures.describe(e));
-        String detail = detail();
+        String detail = detail(e);
         if (ErrorPages.wantsJson(uri.getPath(), null)) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                     .entity(new ApiError("database_unavailable", detail)).build();
@@ -96,7 +96,7 @@ public class DatabaseUnavailableMappers {
             Throwable failure = rc.failure();
             if (failure != null && ConnectionFailures.isConnectionFailure(failure) && !rc.response().headWritten()) {
                 LOG.warnf("Database unavailable on %s: %s", rc.normalizedPath(), ConnectionFailures.describe(failure));
-                respond(rc, detail());
+                respond(rc, detail(failure));
             } else {
                 rc.next();
             }
@@ -114,7 +114,11 @@ public class DatabaseUnavailableMappers {
         }, BEFORE_AUTHENTICATION);
     }
 
-    private static String detail() {
+    private static String detail(Throwable failure) {
+        if (ConnectionFailures.isPoolBusy(failure)) {
+            return "Credence is too busy right now: every database connection stayed in use while this request"
+                    + " waited, so it was not carried out and nothing was saved. Try again in a moment.";
+        }
         return "Credence cannot reach its database right now, so this request was not carried out"
                 + " and nothing was saved.";
     }

@@ -29,6 +29,9 @@ class ConnectionFailuresTest {
                 new SQLException("Sorry, acquisition timeout!"));
         assertTrue(ConnectionFailures.isConnectionFailure(busy));
         assertEquals("Sorry, acquisition timeout!", ConnectionFailures.describe(busy));
+        assertTrue(ConnectionFailures.isPoolBusy(busy));
+        assertFalse(ConnectionFailures.isPoolBusy(new RuntimeException(
+                new SQLException("Acquisition timeout while waiting for new connection"))));
     }
 
     @Test
