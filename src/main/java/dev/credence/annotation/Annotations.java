@@ -543,7 +543,11 @@ public class Annotations {
 
     private Response done(Document doc, boolean htmx, String location, String message) {
         if (htmx) {
-            Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(doc, null, null, message)));
+            // The write committed in its own transaction; what this request loaded before it (the claim being
+            // edited, say) is stale in the request's session, and the workspace must show what is stored now.
+            Document.getEntityManager().clear();
+            Document current = Document.findById(doc.id);
+            Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(current, null, null, message)));
             int hash = location.indexOf("#claim-");
             if (hash >= 0) {
                 ok.header("X-Credence-Focus", location.substring(hash + 1));
