@@ -410,7 +410,12 @@ public class AnnotationService {
         if (in == null) {
             throw new UnprocessableException("claim: body required");
         }
-        setSpan(c, text, new SpanInput(in.start(), in.end()), "claim");
+        // An orphan's own (earlier revision's) offsets sent back: its fields change, it stays orphaned.
+        boolean staysOrphaned = c.orphaned && c.id != null && Objects.equals(in.start(), c.start)
+                && Objects.equals(in.end(), c.end);
+        if (!staysOrphaned) {
+            setSpan(c, text, new SpanInput(in.start(), in.end()), "claim");
+        }
         c.kind = parseEnum(ClaimKind.class, "kind", in.kind());
         c.stance = parseEnum(Stance.class, "stance", in.stance());
         c.checkWorthy = in.checkWorthy();
@@ -574,6 +579,8 @@ public class AnnotationService {
         s.exact = ctx.exact();
         s.prefix = ctx.prefix();
         s.suffix = ctx.suffix();
+        s.orphaned = false; // placed again on the current text by the reviewer
+        s.orphanedRevision = null;
     }
 
     static void checkSpan(Offsets.CodePointIndex text, SpanInput span, String where) {

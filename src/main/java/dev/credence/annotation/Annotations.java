@@ -239,11 +239,18 @@ public class Annotations {
 
     @GET
     @Path("{id}/claims/{claimId}/edit")
-    public TemplateInstance editClaim(@RestPath Long id, @RestPath Long claimId,
-            @HeaderParam("HX-Request") boolean htmx) {
+    public TemplateInstance editClaim(@RestPath Long id, @RestPath Long claimId, @QueryParam("start") Integer start,
+            @QueryParam("end") Integer end, @HeaderParam("HX-Request") boolean htmx) {
         Document doc = documents.require(id);
         Claim claim = ownClaim(doc, claimId);
-        return render(doc, formOf(claim, null), null, htmx);
+        ClaimForm form = formOf(claim, null);
+        if (start != null && end != null) {
+            // Re-placing (an orphaned claim): the form on the text the reviewer selected now.
+            form = new ClaimForm(form.claimId(), form.version(), start, end, slice(doc, start, end), form.kind(),
+                    form.stance(), form.checkWorthy(), form.credibility(), form.rationale(), form.evidenceUrl(),
+                    form.hops(), null);
+        }
+        return render(doc, form, null, htmx);
     }
 
     /** Re-renders the claim form after "Add hop", "↑", "↓" or "Remove" (no state change). */
@@ -514,9 +521,10 @@ public class Annotations {
         List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
         List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
         List<Mark> marks = new ArrayList<>(claims.size() + mentions.size() + cues.size());
-        claims.forEach(c -> marks.add(Mark.claim(c.id, c.start, c.end)));
-        mentions.forEach(m -> marks.add(Mark.mention(m.id, m.start, m.end)));
-        cues.forEach(c -> marks.add(Mark.cue(c.id, c.start, c.end)));
+        // Orphaned spans (offsets of an earlier revision) are listed, flagged, but not marked in this text.
+        claims.stream().filter(Span::anchored).forEach(c -> marks.add(Mark.claim(c.id, c.start, c.end)));
+        mentions.stream().filter(Span::anchored).forEach(m -> marks.add(Mark.mention(m.id, m.start, m.end)));
+        cues.stream().filter(Span::anchored).forEach(c -> marks.add(Mark.cue(c.id, c.start, c.end)));
         return new View(doc, layer, claims, mentions, cues, Segmenter.segments(doc.text, marks), claimForm, spanForm,
                 status);
     }
@@ -535,7 +543,11 @@ public class Annotations {
 
     private Response done(Document doc, boolean htmx, String location, String message) {
         if (htmx) {
-            Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(doc, null, null, message)));
+            // The write committed in its own transaction; what this request loaded before it (the claim being
+            // edited, say) is stale in the request's session, and the workspace must show what is stored now.
+            Document.getEntityManager().clear();
+            Document current = Document.findById(doc.id);
+            Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(current, null, null, message)));
             int hash = location.indexOf("#claim-");
             if (hash >= 0) {
                 ok.header("X-Credence-Focus", location.substring(hash + 1));

@@ -101,28 +101,28 @@ public class ClaimApi {
     public record ClaimView(Long id, Long documentId, Long layerId, int start, int end, String exact, String prefix,
             String suffix, String kind, String stance, Boolean checkWorthy, Integer credibility, String rationale,
             String evidenceUrl, long version, String chain, List<HopView> attribution, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, boolean orphaned, Integer orphanedRevision) {
         static ClaimView of(Claim c) {
             return new ClaimView(c.id, c.layer.document.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,
                     c.kind == null ? null : c.kind.name(), c.stance == null ? null : c.stance.name(), c.checkWorthy,
                     c.credibility, c.rationale, c.evidenceUrl, c.version, c.chain(),
-                    c.hops.stream().map(HopView::of).toList(), c.createdAt, c.updatedAt);
+                    c.hops.stream().map(HopView::of).toList(), c.createdAt, c.updatedAt, c.orphaned, c.orphanedRevision);
         }
     }
 
     public record MentionView(Long id, Long layerId, int start, int end, String exact, String prefix, String suffix,
-            SourceRef source, Instant createdAt) {
+            SourceRef source, Instant createdAt, boolean orphaned, Integer orphanedRevision) {
         static MentionView of(Mention m) {
             return new MentionView(m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,
-                    SourceRef.of(m.source), m.createdAt);
+                    SourceRef.of(m.source), m.createdAt, m.orphaned, m.orphanedRevision);
         }
     }
 
     public record CueView(Long id, Long layerId, int start, int end, String exact, String prefix, String suffix,
-            String cueClass, Instant createdAt) {
+            String cueClass, Instant createdAt, boolean orphaned, Integer orphanedRevision) {
         static CueView of(Cue c) {
             return new CueView(c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,
-                    c.cueClass == null ? null : c.cueClass.name(), c.createdAt);
+                    c.cueClass == null ? null : c.cueClass.name(), c.createdAt, c.orphaned, c.orphanedRevision);
         }
     }
 

@@ -24,4 +24,19 @@ public abstract class Span extends IdEntity {
 
     @Column(name = "suffix_text", nullable = false, length = 200)
     public String suffix;
+
+    /**
+     * Re-anchoring could not place the span on the document's current text (see revision/Reanchoring):
+     * its offsets and texts are those of revision {@link #orphanedRevision}, kept for a reviewer to re-place.
+     */
+    @Column(nullable = false)
+    public boolean orphaned;
+
+    @Column(name = "orphaned_revision")
+    public Integer orphanedRevision;
+
+    /** The span is on the current text (not orphaned): its offsets may be used against {@code document.text}. */
+    public boolean anchored() {
+        return !orphaned;
+    }
 }

@@ -47,6 +47,13 @@ public class Document extends IdEntity {
     @ManyToOne
     public User createdBy;
 
+    /** Who made the current text and when; null while it is the imported one (revision 1). */
+    @ManyToOne
+    public User revisedBy;
+
+    @Column(name = "revised_at")
+    public Instant revisedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

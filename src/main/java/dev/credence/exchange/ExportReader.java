@@ -103,7 +103,8 @@ public class ExportReader {
 
         Map<Long, ExportRows.Claim> claims = new HashMap<>();
         for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,"
-                + " c.kind, c.stance, c.checkWorthy, c.credibility, c.rationale, c.evidenceUrl"
+                + " c.kind, c.stance, c.checkWorthy, c.credibility, c.rationale, c.evidenceUrl, c.orphaned,"
+                + " c.orphanedRevision"
                 + " from Claim c where c.layer.id in (:layers) order by c.layer.id, c.start, c.end, c.id")
                 .setParameter("layers", layers.keySet()).getResultList()) {
             Object[] r = (Object[]) row;
@@ -111,11 +112,17 @@ public class ExportReader {
                     (String) r[4], (String) r[5], (String) r[6], (ClaimKind) r[7], (Stance) r[8], (Boolean) r[9],
                     (Integer) r[10], (String) r[11], (String) r[12], new ArrayList<>());
             claims.put(claim.id(), claim);
-            layers.get(claim.layerId()).claims().add(claim);
+            if (Boolean.TRUE.equals(r[13])) {
+                // Offsets of an earlier revision: kept apart, so that no format reads them against this text.
+                int revision = r[14] == null ? 0 : (Integer) r[14];
+                layers.get(claim.layerId()).orphaned().add(new ExportRows.Orphan(claim, revision));
+            } else {
+                layers.get(claim.layerId()).claims().add(claim);
+            }
         }
 
         for (Object row : em.createQuery("select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"
-                + " s.id, s.name from Mention m left join m.source s where m.layer.id in (:layers)"
+                + " s.id, s.name from Mention m left join m.source s where m.layer.id in (:layers) and m.orphaned = false"
                 + " order by m.layer.id, m.start, m.end, m.id")
                 .setParameter("layers", layers.keySet()).getResultList()) {
             Object[] r = (Object[]) row;
@@ -125,7 +132,7 @@ public class ExportReader {
         }
 
         for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,"
-                + " c.cueClass from Cue c where c.layer.id in (:layers) order by c.layer.id, c.start, c.end, c.id")
+                + " c.cueClass from Cue c where c.layer.id in (:layers) and c.orphaned = false order by c.layer.id, c.start, c.end, c.id")
                 .setParameter("layers", layers.keySet()).getResultList()) {
             Object[] r = (Object[]) row;
             ExportRows.Cue cue = new ExportRows.Cue(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
@@ -194,7 +201,7 @@ public class ExportReader {
         List<Long> layerIds = layersByDoc.values().stream().flatMap(List::stream).toList();
         if (!layerIds.isEmpty()) {
             for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.kind, c.stance, c.credibility,"
-                    + " c.layer.document.id from Claim c where c.layer.id in (:layers)")
+                    + " c.layer.document.id from Claim c where c.layer.id in (:layers) and c.orphaned = false")
                     .setParameter("layers", layerIds).getResultList()) {
                 Object[] r = (Object[]) row;
                 claimRows.put(id(r[0]), r);
@@ -288,14 +295,16 @@ public class ExportReader {
             }
         }
         if (!mentions.isEmpty()) {
-            for (Object row : em.createQuery("select m.id, m.start, m.end, m.exact from Mention m where m.id in (:ids)")
+            for (Object row : em.createQuery("select m.id, m.start, m.end, m.exact from Mention m where m.id in (:ids)"
+                    + " and m.orphaned = false")
                     .setParameter("ids", mentions).getResultList()) {
                 Object[] r = (Object[]) row;
                 mentionRefs.put(id(r[0]), new ExportRows.SpanRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3]));
             }
         }
         if (!cues.isEmpty()) {
-            for (Object row : em.createQuery("select c.id, c.start, c.end, c.exact, c.cueClass from Cue c where c.id in (:ids)")
+            for (Object row : em.createQuery("select c.id, c.start, c.end, c.exact, c.cueClass from Cue c where c.id in (:ids)"
+                    + " and c.orphaned = false")
                     .setParameter("ids", cues).getResultList()) {
                 Object[] r = (Object[]) row;
                 cueRefs.put(id(r[0]), new ExportRows.CueRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3],

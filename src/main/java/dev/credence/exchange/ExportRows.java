@@ -23,9 +23,25 @@ public final class ExportRows {
             String textSha256, int revision, String text, List<Layer> layers) {
     }
 
-    /** Owner fields are null for the gold layer. */
+    /**
+     * Owner fields are null for the gold layer. {@code claims}, {@code mentions} and {@code cues} are anchored on
+     * the document's current text; {@code orphaned} holds the claims re-anchoring could not place on it, whose
+     * offsets refer to an earlier revision (orphaned mentions and cues are not exported).
+     */
     public record Layer(long id, long documentId, LayerKind kind, LayerState state, String ownerUsername,
-            String ownerDisplayName, List<Claim> claims, List<Mention> mentions, List<Cue> cues) {
+            String ownerDisplayName, List<Claim> claims, List<Mention> mentions, List<Cue> cues,
+            List<Orphan> orphaned) {
+
+        /** A layer without orphaned claims. */
+        public Layer(long id, long documentId, LayerKind kind, LayerState state, String ownerUsername,
+                String ownerDisplayName, List<Claim> claims, List<Mention> mentions, List<Cue> cues) {
+            this(id, documentId, kind, state, ownerUsername, ownerDisplayName, claims, mentions, cues,
+                    new java.util.ArrayList<>());
+        }
+    }
+
+    /** A claim flagged for a reviewer to re-place: its offsets and texts are those of {@code revision}. */
+    public record Orphan(Claim claim, int revision) {
     }
 
     /** {@link #hops} is ordered by position: hop 0 is the originator, the last hop the outlet. */

@@ -114,6 +114,12 @@ public class JsonlExportWriter implements ExportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        // Claims re-anchoring could not place on the current text: offsets and texts of an earlier revision.
+        json.writeArrayFieldStart("orphaned");
+        for (ExportRows.Orphan o : layer.orphaned()) {
+            writeClaim(o.claim(), o.revision());
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 
@@ -125,8 +131,17 @@ public class JsonlExportWriter implements ExportWriter {
     private java.util.Map<Long, ExportRows.Agreement> agreements;
 
     private void writeClaim(ExportRows.Claim c) throws IOException {
+        writeClaim(c, null);
+    }
+
+    /** With {@code orphanedRevision} set, the claim is marked {@code "orphaned": true} with the revision of its offsets. */
+    private void writeClaim(ExportRows.Claim c, Integer orphanedRevision) throws IOException {
         json.writeStartObject();
         span(c.id(), c.start(), c.end(), c.exact());
+        if (orphanedRevision != null) {
+            json.writeBooleanField("orphaned", true);
+            json.writeNumberField("revision", orphanedRevision);
+        }
         json.writeStringField("prefix", c.prefix());
         json.writeStringField("suffix", c.suffix());
         json.writeStringField("kind", name(c.kind()));

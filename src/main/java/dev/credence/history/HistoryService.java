@@ -35,6 +35,7 @@ public class HistoryService {
     public static final String LAYER = "layer";
     public static final String SOURCE = "source";
     public static final String SOURCE_GRADE = "source_grade";
+    public static final String DOCUMENT = "document";
 
     static final int STREAM_BATCH = 500;
 

@@ -124,6 +124,9 @@ public class AdjudicationService {
         List<ItemClusters.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
             for (Claim c : annotations.claims(l)) {
+                if (c.orphaned) {
+                    continue; // its offsets are an earlier revision's: it waits for its reviewer to re-place it
+                }
                 byId.put(c.id, c);
                 versions.add(version(c));
             }
@@ -167,10 +170,14 @@ public class AdjudicationService {
         List<ItemClusters.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
             for (Claim c : annotations.claims(l)) {
+                if (c.orphaned) {
+                    continue;
+                }
                 versions.add(version(c));
             }
         }
-        List<Claim> gold = gold(doc).map(annotations::claims).orElse(List.of());
+        List<Claim> gold = gold(doc).map(annotations::claims).orElse(List.of()).stream().filter(Claim::anchored)
+                .toList();
         List<Item> items = new ArrayList<>();
         List<Claim> placed = new ArrayList<>();
         for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
@@ -208,7 +215,7 @@ public class AdjudicationService {
         if (source == null || source.layer.kind != LayerKind.reviewer || !source.layer.document.id.equals(doc.id)) {
             throw new NotFoundException("No reviewer claim " + reviewerClaimId + " on document " + doc.id);
         }
-        for (Claim g : Claim.<Claim>list("layer.id = ?1 and start < ?2 and end > ?3", gold.id, source.end,
+        for (Claim g : Claim.<Claim>list("layer.id = ?1 and start < ?2 and end > ?3 and orphaned = false", gold.id, source.end,
                 source.start)) {
             g.delete();
         }

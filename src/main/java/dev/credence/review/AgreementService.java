@@ -87,7 +87,8 @@ public class AgreementService {
         }
 
         TypedQuery<Object[]> claimQuery = em.createQuery("select c.id, l.id, c.start, c.end, c.credibility"
-                + " from Claim c join c.layer l where" + scope + " order by l.id, c.start, c.end, c.id", Object[].class);
+                + " from Claim c join c.layer l where c.orphaned = false and" + scope + " order by l.id, c.start, c.end, c.id",
+                Object[].class);
         for (Object[] row : bind(claimQuery, project, documentId).getResultList()) {
             Long layer = (Long) row[1];
             Object[] hop = originators.get((Long) row[0]);

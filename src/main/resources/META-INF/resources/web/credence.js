@@ -186,6 +186,14 @@ if (documentId) {
     }
     const markBtn = t.closest('[data-mark]');
     if (markBtn) { mark(markBtn.dataset.mark); return; }
+    const replace = t.closest('[data-replace]');
+    if (replace) {
+      // An orphaned claim goes to the text selected now: its edit form opens on the new span.
+      const span = selectedSpan();
+      if (!span) { status('Select the text where this claim belongs now, then press Re-place.'); return; }
+      open(`/documents/${documentId}/claims/${replace.dataset.replace}/edit?start=${span.start}&end=${span.end}`);
+      return;
+    }
     if (t.closest('[data-help]')) { $('#help').showModal(); return; }
     const close = t.closest('#editor [data-close]');
     if (close) { e.preventDefault(); closeEditor(); return; }
