@@ -64,6 +64,23 @@ final class BackupRow {
         return v.textValue();
     }
 
+    /** A text field checked against its SHA-256 (hex, of the UTF-8 bytes) and code-point length fields. */
+    String text(String field, String shaField, String lengthField) {
+        String text = text(field);
+        if (text.length() > dev.credence.document.Document.MAX_TEXT) {
+            throw error(field, "longer than " + dev.credence.document.Document.MAX_TEXT + " characters");
+        }
+        String sha = java.util.HexFormat.of().formatHex(BackupWriter.sha256().digest(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (!sha.equals(text(shaField))) {
+            throw error(shaField, "is not the SHA-256 of the text (" + sha + ")");
+        }
+        if (text.codePointCount(0, text.length()) != integer(lengthField)) {
+            throw error(lengthField, "is not the text's length in code points");
+        }
+        return text;
+    }
+
     long id(String field) {
         return integral(field, true);
     }

@@ -55,6 +55,8 @@ public class BackupService {
     long maxUnpackedBytes;
     @ConfigProperty(name = "credence.backup.transaction-timeout", defaultValue = "3600")
     int transactionTimeoutSeconds;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     /** What a restore made: the new project and what happened to users and registry sources. */
     public record Restored(long projectId, String name, List<String> usersCreated, List<String> usersFound,
@@ -88,6 +90,11 @@ public class BackupService {
     public void write(long projectId, OutputStream out) throws IOException {
         try {
             QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> {
+                if (dbKind.startsWith("postgres")) {
+                    // One snapshot for every query of the backup, so rows written meanwhile (a hop of a claim
+                    // created after the claims were read) cannot make an archive that refers to missing rows.
+                    em.createNativeQuery("set transaction isolation level repeatable read read only").executeUpdate();
+                }
                 try {
                     writer.write(projectId, out);
                 } catch (IOException e) {

@@ -50,7 +50,10 @@ public class BackupWriter {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String appVersion;
 
-    /** One table of the archive: a JPQL select whose first column is the row id, and the JSON field of each column. */
+    /**
+     * One table of the archive: a JPQL select of one entity (alias after "from Entity") whose first column is the
+     * row id, restricted to the project (:project), and the JSON field of each column. Keyset paging is appended.
+     */
     record Table(String entry, String jpql, int page, String... fields) {
     }
 
@@ -92,6 +95,11 @@ public class BackupWriter {
                     + " e.action, e.before, e.after from ChangeLogEntry e where e.projectId = :project", PAGE,
                     "id", "changedAt", "username", "documentId", "entityType", "entityId", "action", "before", "after"));
 
+    static Table table(String entry) {
+        return TABLES.stream().filter(t -> t.entry().equals(entry)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no table for " + entry));
+    }
+
     /** What the manifest says of one entry. */
     record EntrySummary(String name, long rows, long bytes, String sha256) {
     }
@@ -110,12 +118,13 @@ public class BackupWriter {
             }
         }, java.nio.charset.StandardCharsets.UTF_8);
         List<EntrySummary> entries = new ArrayList<>();
-        entries.add(entry(zip, BackupFormat.PROJECT, json -> project(json, projectId)));
-        entries.add(entry(zip, BackupFormat.USERS, json -> users(json, projectId)));
-        entries.add(entry(zip, BackupFormat.MEMBERS, json -> table(json, TABLES.get(0), projectId)));
-        entries.add(entry(zip, BackupFormat.SOURCES, json -> sources(json, projectId)));
-        for (Table table : TABLES.subList(1, TABLES.size())) {
-            entries.add(entry(zip, table.entry(), json -> table(json, table, projectId)));
+        for (String name : BackupFormat.ENTRIES) {
+            entries.add(entry(zip, name, switch (name) {
+                case BackupFormat.PROJECT -> json -> project(json, projectId);
+                case BackupFormat.USERS -> json -> users(json, projectId);
+                case BackupFormat.SOURCES -> json -> sources(json, projectId);
+                default -> json -> table(json, table(name), projectId);
+            }));
         }
         zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST));
         JsonGenerator json = FACTORY.createGenerator(zip, JsonEncoding.UTF8);

@@ -1,8 +1,5 @@
 package dev.credence.exchange.backup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credence.account.User;
 import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
@@ -19,8 +16,6 @@ import dev.credence.annotation.Span;
 import dev.credence.annotation.Stance;
 import dev.credence.document.Document;
 import dev.credence.document.DocumentRevision;
-import dev.credence.history.ChangeAction;
-import dev.credence.history.ChangeLogEntry;
 import dev.credence.project.Membership;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
@@ -33,18 +28,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.ClientErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -117,7 +107,9 @@ final class ProjectRestore {
         each(BackupFormat.CLAIMS, this::claim);
         each(BackupFormat.HOPS, this::hop);
         each(BackupFormat.COMMENTS, this::comment);
-        each(BackupFormat.HISTORY, this::history);
+        HistoryRemap history = new HistoryRemap(projectId, users, documents, Map.of("claim", claims, "mention", mentions,
+                "cue", cues, "layer", layers, "source", sources, "source_grade", grades));
+        each(BackupFormat.HISTORY, row -> history.restore(row).persist());
         em.flush();
         return projectId;
     }
@@ -308,7 +300,7 @@ final class ProjectRestore {
         d.url = row.optText("url");
         d.publisher = row.optText("publisher");
         d.publishedAt = row.optDate("publishedAt");
-        d.text = text(row, "text", "textSha256", "lengthCp");
+        d.text = row.text("text", "textSha256", "lengthCp");
         d.textSha256 = row.text("textSha256");
         d.lengthCp = row.integer("lengthCp");
         d.revision = row.integer("revision");
@@ -318,22 +310,6 @@ final class ProjectRestore {
         long id = row.id("id");
         documents.put(id, d.id);
         documentLength.put(id, d.lengthCp);
-    }
-
-    /** The text of a row, checked against its SHA-256 and code-point length. */
-    private static String text(BackupRow row, String field, String shaField, String lengthField) {
-        String text = row.text(field);
-        if (text.length() > Document.MAX_TEXT) {
-            throw row.error(field, "longer than " + Document.MAX_TEXT + " characters");
-        }
-        String sha = HexFormat.of().formatHex(BackupWriter.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-        if (!sha.equals(row.text(shaField))) {
-            throw row.error(shaField, "is not the SHA-256 of the text (" + sha + ")");
-        }
-        if (text.codePointCount(0, text.length()) != row.integer(lengthField)) {
-            throw row.error(lengthField, "is not the text's length in code points");
-        }
-        return text;
     }
 
     private Long mapped(BackupRow row, String field, Map<Long, Long> map, String entry, boolean required) {
@@ -352,7 +328,7 @@ final class ProjectRestore {
         DocumentRevision r = new DocumentRevision();
         r.document = em.getReference(Document.class, mapped(row, "documentId", documents, BackupFormat.DOCUMENTS, true));
         r.revision = row.integer("revision");
-        r.text = text(row, "text", "textSha256", "lengthCp");
+        r.text = row.text("text", "textSha256", "lengthCp");
         r.textSha256 = row.text("textSha256");
         r.lengthCp = row.integer("lengthCp");
         r.createdBy = userRef(row, "createdBy", false);
@@ -460,87 +436,5 @@ final class ProjectRestore {
         c.createdAt = row.instant("createdAt");
         c.persist();
         comments.put(row.id("id"), c.id);
-    }
-
-    // ---- history
-
-    /**
-     * A change-log entry with its ids mapped to the restored rows. An entity deleted before the backup has no row
-     * here: its id becomes the negative of the archived one, which no row ever has (identity columns count up
-     * from 1), so the entry never shows in a live entity's history yet stays grouped with its siblings.
-     */
-    private void history(BackupRow row) {
-        ChangeLogEntry e = new ChangeLogEntry();
-        e.changedAt = row.instant("changedAt");
-        e.username = row.optText("username");
-        e.userId = e.username == null ? null : users.get(e.username);
-        e.projectId = projectId;
-        Long document = row.optId("documentId");
-        e.documentId = document == null ? null : documents.getOrDefault(document, -document);
-        e.entityType = row.text("entityType");
-        long entity = row.id("entityId");
-        Map<Long, Long> map = switch (e.entityType) {
-            case "claim" -> claims;
-            case "mention" -> mentions;
-            case "cue" -> cues;
-            case "layer" -> layers;
-            case "source" -> sources;
-            case "source_grade" -> grades;
-            default -> throw row.error("entityType", "'" + e.entityType + "' is not a recorded entity type");
-        };
-        e.entityId = map.getOrDefault(entity, -entity);
-        e.action = row.enumeration("action", ChangeAction.class);
-        e.before = snapshot(row, "before");
-        e.after = snapshot(row, "after");
-        e.persist();
-    }
-
-    /** A snapshot with its sourceId, mentionId and cueId fields (at any depth) mapped like entity ids. */
-    private String snapshot(BackupRow row, String field) {
-        String json = row.optText(field);
-        if (json == null || !(json.contains("\"sourceId\"") || json.contains("\"mentionId\"") || json.contains("\"cueId\""))) {
-            return json;
-        }
-        try {
-            JsonNode tree = BackupArchive.JSON.readTree(json);
-            remap(tree);
-            return BackupArchive.JSON.writeValueAsString(tree);
-        } catch (JsonProcessingException ex) {
-            throw row.error(field, "not JSON (" + ex.getOriginalMessage() + ")");
-        }
-    }
-
-    private void remap(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            Set<String> names = new HashSet<>();
-            for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
-                names.add(it.next());
-            }
-            for (String name : names) {
-                JsonNode v = object.get(name);
-                Map<Long, Long> map = switch (name) {
-                    case "sourceId" -> sources;
-                    case "mentionId" -> mentions;
-                    case "cueId" -> cues;
-                    default -> null;
-                };
-                if (map != null && v.isIntegralNumber()) {
-                    long old = v.longValue();
-                    Long target = map.get(old);
-                    if (target != null) {
-                        object.put(name, target);
-                    } else if (map == sources) {
-                        object.putNull(name); // a source the project no longer uses: the snapshot keeps its name
-                    } else {
-                        object.put(name, -old);
-                    }
-                } else {
-                    remap(v);
-                }
-            }
-        } else if (node.isArray()) {
-            node.forEach(this::remap);
-        }
     }
 }
