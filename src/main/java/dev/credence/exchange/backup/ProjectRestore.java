@@ -87,6 +87,9 @@ final class ProjectRestore {
     long run() {
         each(BackupFormat.USERS, this::user);
         each(BackupFormat.PROJECT, this::project);
+        if (projectId == 0) {
+            throw new BackupException(BackupFormat.PROJECT + ": no project row");
+        }
         each(BackupFormat.MEMBERS, this::member);
         ensureCallerManages();
         Map<Long, Long> parents = new HashMap<>();
