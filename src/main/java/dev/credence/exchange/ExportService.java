@@ -168,7 +168,7 @@ public class ExportService {
     }
 
     /** "Taiwan Leaks: Q3 review" → "taiwan-leaks-q3-review"; never empty. */
-    static String slug(String name) {
+    public static String slug(String name) {
         String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
