@@ -34,18 +34,34 @@ final class ExportFloor {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             json.setRootValueSeparator(null);
-            PreparedStatement docs = c.prepareStatement("select id, title, url, publisher, published_at, text_sha256,"
-                    + " revision, text from document where project_id = ? and id > ? order by id limit ?");
+            // Ids first, then the rows (as ExportReader: H2 would sort whole rows, texts included, by id).
+            PreparedStatement ids = c.prepareStatement("select id from document where project_id = ? and id > ?"
+                    + " order by id limit ?");
             long after = 0;
             while (true) {
-                docs.setLong(1, projectId);
-                docs.setLong(2, after);
-                docs.setInt(3, pageSize);
-                List<Object[]> page = new ArrayList<>();
-                try (ResultSet rs = docs.executeQuery()) {
+                ids.setLong(1, projectId);
+                ids.setLong(2, after);
+                ids.setInt(3, pageSize);
+                List<Long> pageIds = new ArrayList<>();
+                try (ResultSet rs = ids.executeQuery()) {
                     while (rs.next()) {
-                        page.add(new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getObject(5), rs.getString(6), rs.getInt(7), rs.getString(8) });
+                        pageIds.add(rs.getLong(1));
+                    }
+                }
+                List<Object[]> page = new ArrayList<>();
+                if (!pageIds.isEmpty()) {
+                    try (PreparedStatement docs = c.prepareStatement("select id, title, url, publisher, published_at,"
+                            + " text_sha256, revision, text from document where id in ("
+                            + String.join(",", java.util.Collections.nCopies(pageIds.size(), "?")) + ") order by id")) {
+                        for (int i = 0; i < pageIds.size(); i++) {
+                            docs.setLong(i + 1, pageIds.get(i));
+                        }
+                        try (ResultSet rs = docs.executeQuery()) {
+                            while (rs.next()) {
+                                page.add(new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                        rs.getObject(5), rs.getString(6), rs.getInt(7), rs.getString(8) });
+                            }
+                        }
                     }
                 }
                 if (page.isEmpty()) {
