@@ -35,7 +35,7 @@ public class TestData {
     /** Deletes everything but the admin user, children before parents. */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("attribution_hop", "claim", "mention", "cue", "layer", "source_grade",
+            for (String table : List.of("export_job", "attribution_hop", "claim", "mention", "cue", "layer", "source_grade",
                     "source_alias", "document_revision", "document", "membership", "api_token", "login_failure", "project")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }

@@ -74,6 +74,29 @@ public class ExportService {
      */
     public Response export(Long projectId, String format, String layer, boolean agreement, URI baseUri,
             Map<String, String> options) {
+        Prepared export = prepare(projectId, format, layer, agreement, baseUri, options);
+        return Response.ok(stream(export.context(), export.format()))
+                .type(export.format().contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(export.filename()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /** An export checked and fixed before it runs: streamed now or run as a job later. */
+    public record Prepared(Project project, ExportContext context, ExportFormat format, String filename) {
+    }
+
+    /** {@link #prepare(Long, String, String, boolean, URI, Map)} without format options. */
+    public Prepared prepare(Long projectId, String format, String layer, boolean agreement, URI baseUri) {
+        return prepare(projectId, format, layer, agreement, baseUri, Map.of());
+    }
+
+    /**
+     * Checks the caller's access (404 if not a member) and the parameters (400 for an unknown format,
+     * layer choice or format option) and fixes the scope: the layers are those the caller may read (LayerVisibility).
+     */
+    public Prepared prepare(Long projectId, String format, String layer, boolean agreement, URI baseUri,
+            Map<String, String> options) {
         Project project = access.requireMember(projectId);
         Membership membership = access.requireMember(project);
         ExportFormat exportFormat = ExportFormat.parse(format);
@@ -95,11 +118,12 @@ public class ExportService {
         exportFormat.checkOptions(parameters);
         ExportContext context = new ExportContext(scope, project.name, publicBase(baseUri), parameters, clock.instant(),
                 reader);
-        return Response.ok(stream(context, exportFormat))
-                .type(exportFormat.contentType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return new Prepared(project, context, exportFormat, filename);
+    }
+
+    /** The Content-Disposition of a download named {@code filename} (a slug: no quotes to escape). */
+    static String attachment(String filename) {
+        return "attachment; filename=\"" + filename + "\"";
     }
 
     /** The formats' own request parameters, by name (null when absent): doccano's {@code entities} and {@code offsets}. */
@@ -137,13 +161,26 @@ public class ExportService {
         ExportScope scope = context.scope();
         return out -> {
             try {
-                QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> write(context, format, out));
+                writeInTransaction(context, format, out, documents -> {
+                });
             } catch (UncheckedIOException e) {
                 // Typically the client went away; the status line is long sent, so just stop.
                 LOG.debugf("Export of project %d stopped: %s", scope.projectId(), e.getMessage());
                 throw e.getCause();
             }
         };
+    }
+
+    /** Writes the export to {@code out} in its own read transaction (the export's long timeout). */
+    public void writeInTransaction(ExportContext context, ExportFormat format, OutputStream out, Progress progress) {
+        writeInTransaction(context, format, out, progress, batchSize);
+    }
+
+    /** As above, {@code documentsPerPage} at a time. */
+    public void writeInTransaction(ExportContext context, ExportFormat format, OutputStream out, Progress progress,
+            int documentsPerPage) {
+        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
+                .run(() -> write(context, format, out, progress, documentsPerPage));
     }
 
     /** Writes the export to {@code out}; must run inside a transaction. */
@@ -154,13 +191,33 @@ public class ExportService {
 
     /** Writes the export to {@code out}; must run inside a transaction. */
     public void write(ExportContext context, ExportFormat format, OutputStream out) {
+        write(context, format, out, documents -> {
+        });
+    }
+
+    /** Told after each page how many documents are written so far (an export job's progress). */
+    @FunctionalInterface
+    public interface Progress {
+        void written(int documents);
+    }
+
+    /** Writes the export to {@code out}, reporting progress after each page; must run inside a transaction. */
+    public void write(ExportContext context, ExportFormat format, OutputStream out, Progress progress) {
+        write(context, format, out, progress, batchSize);
+    }
+
+    private void write(ExportContext context, ExportFormat format, OutputStream out, Progress progress,
+            int documentsPerPage) {
+        int[] documents = { 0 };
         try (ExportWriter writer = format.open(context, out)) {
-            reader.forEachPage(context.scope(), batchSize, page -> {
+            reader.forEachPage(context.scope(), documentsPerPage, page -> {
                 try {
                     writer.page(page);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                documents[0] += page.size();
+                progress.written(documents[0]);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

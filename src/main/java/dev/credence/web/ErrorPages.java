@@ -25,6 +25,7 @@ public final class ErrorPages {
             case 404 -> "Not found";
             case 405 -> "Not allowed here";
             case 409 -> "Conflict";
+            case 410 -> "No longer here";
             case 413 -> "Too large";
             case 415 -> "Unsupported content type";
             case 422 -> "That could not be processed";
@@ -43,6 +44,7 @@ public final class ErrorPages {
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 409 -> "conflict";
+            case 410 -> "gone";
             case 413 -> "too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";

@@ -319,3 +319,71 @@ if (documentId) {
   // Every handler is in place: tests (and anything else) can wait for this before typing shortcuts.
   body.dataset.ready = 'true';
 }
+
+// Export jobs on the project page: each unfinished job's progress bar follows its state (polled as JSON
+// from the page's own route), and the download link appears when it is done. Without this script the
+// page shows the state as it was when loaded; reloading it shows the current one.
+const exportJobs = Array.from(document.querySelectorAll('[data-export-job]'));
+const exportActive = (state) => state === 'queued' || state === 'running';
+
+function exportStatusText(job) {
+  switch (job.state) {
+    case 'queued': return 'queued';
+    case 'running': return `running: ${job.progress.done} of ${job.progress.total} documents`;
+    case 'done': return `done: ${job.progress.total} documents, ${((job.bytes || 0) / 1e6).toFixed(1)} MB`;
+    case 'failed': return 'failed';
+    default: return 'expired: the file was removed; start the export again';
+  }
+}
+
+function renderExportJob(item, job) {
+  const bar = item.querySelector('progress');
+  const status = item.querySelector('.export-status');
+  const max = Math.max(1, job.progress.total);
+  bar.max = max;
+  if (job.state === 'queued') bar.removeAttribute('value');
+  else bar.value = job.state === 'done' ? max : job.progress.done;
+  bar.textContent = `${job.progress.done} of ${job.progress.total}`;
+  // The live region speaks on a change of state and every tenth of the way, not on every poll.
+  const tenth = Math.floor((10 * job.progress.done) / max);
+  if (job.state !== item.dataset.state || String(tenth) !== item.dataset.tenth) {
+    status.textContent = exportStatusText(job);
+    item.dataset.tenth = String(tenth);
+  }
+  item.dataset.state = job.state;
+  if (job.downloadUrl && !item.querySelector('.export-download')) {
+    const link = document.createElement('a');
+    link.className = 'export-download';
+    link.href = job.downloadUrl;
+    link.setAttribute('download', '');
+    link.textContent = `Download ${job.fileName}`;
+    status.after(' ', link);
+  }
+  if (job.error && !item.querySelector('.error')) {
+    const error = document.createElement('p');
+    error.className = 'error';
+    error.setAttribute('role', 'alert');
+    error.textContent = `Export failed: ${job.error}`;
+    item.append(error);
+  }
+}
+
+function pollExportJob(item) {
+  const tick = async () => {
+    let job;
+    try {
+      const response = await fetch(item.dataset.statusUrl, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      job = await response.json();
+    } catch (e) {
+      item.querySelector('.export-status').textContent = `progress not available (${e.message}); retrying`;
+      setTimeout(tick, 5000);
+      return;
+    }
+    renderExportJob(item, job);
+    if (exportActive(job.state)) setTimeout(tick, 1000);
+  };
+  setTimeout(tick, 500);
+}
+
+exportJobs.filter((item) => exportActive(item.dataset.state)).forEach(pollExportJob);
