@@ -12,7 +12,8 @@ import java.util.List;
  * <ul>
  * <li>relation projects: {@code {"text","entities":[{"id","label","start_offset","end_offset"}],
  * "relations":[{"id","from_id","to_id","type"}]}};</li>
- * <li>sequence labelling: {@code {"text","label":[[start,end,"LABEL"],…]}} (the older form);</li>
+ * <li>sequence labelling: {@code {"text","label":[[start,end,"LABEL"],…]}} (the older form; {@code labels}
+ * is read the same way);</li>
  * <li>text classification: {@code {"text","label":["LABEL",…]}}: document labels, reported and not stored.</li>
  * </ul>
  * Offsets are code points (doccano indexes Python strings). Other fields ({@code id}, {@code meta},
@@ -69,10 +70,12 @@ final class DoccanoReader {
             links.add(new LabeledTask.Link(where + ": relations[" + i + "]", from, to,
                     Fields.string(r, "type", where, path)));
         }
-        List<JsonNode> labels = Fields.array(node, "label", where, "");
+        // "label" in doccano's exports; "labels" in some versions and in converters written for them.
+        String key = Fields.get(node, "label") == null && Fields.get(node, "labels") != null ? "labels" : "label";
+        List<JsonNode> labels = Fields.array(node, key, where, "");
         for (int i = 0; i < labels.size(); i++) {
             JsonNode l = labels.get(i);
-            String path = "label[" + i + "]";
+            String path = key + "[" + i + "]";
             if (l.isTextual()) {
                 notes.add(where + ": document label '" + l.textValue() + "' not stored (Credence labels spans)");
                 continue;
