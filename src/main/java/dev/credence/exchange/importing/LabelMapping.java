@@ -264,6 +264,9 @@ public final class LabelMapping {
             }
             LabelTarget.Type a = regionTargets.get(from.id()).type();
             LabelTarget.Type b = regionTargets.get(to.id()).type();
+            if (a == LabelTarget.Type.ignore || b == LabelTarget.Type.ignore) {
+                continue; // a relation to a region the mapping drops goes with it
+            }
             if (LabelTarget.CUE_LINK.equals(t.value())) {
                 if (a == LabelTarget.Type.mention && b == LabelTarget.Type.cue) {
                     mentionCue.put(from.id(), to.id());
