@@ -48,6 +48,9 @@ public class Imports {
         /** Each form has its own error slot, so the alert sits next to the form it is about. */
         static native TemplateInstance form(Project project, PasteForm form, String pasteError, String uploadError,
                 List<String> extensions, String fileLimit);
+
+        /** The pasted article in blocks, boilerplate marked, each with a keep/drop box. */
+        static native TemplateInstance clean(Project project, PasteForm form, List<BoilerplateDetector.Block> blocks);
     }
 
     @GET
@@ -64,6 +67,41 @@ public class Imports {
         try {
             ImportResult result = documents.importAll(project, currentUser.get(),
                     List.of(ArticleInput.of(title, url, publisher, publishedAt, text)));
+            return Flash.redirect("/projects/" + project.id, result.summary());
+        } catch (ClientErrorException e) {
+            PasteForm form = new PasteForm(title, url, publisher, publishedAt, text);
+            return Response.status(e.getResponse().getStatus()).entity(page(project, form, e.getMessage(), null))
+                    .build();
+        }
+    }
+
+    /** Shows the pasted text as blocks with the detected boilerplate unticked; stores nothing. */
+    @POST
+    @Path("clean")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object clean(@RestPath Long id, @RestForm String title, @RestForm String url, @RestForm String publisher,
+            @RestForm String publishedAt, @RestForm String text) {
+        Project project = access.requireManager(id);
+        PasteForm form = new PasteForm(title, url, publisher, publishedAt, text);
+        List<BoilerplateDetector.Block> blocks = BoilerplateDetector.blocks(text);
+        if (blocks.isEmpty()) {
+            return Response.status(422).entity(page(project, form, "text: required, and not blank", null)).build();
+        }
+        return Templates.clean(project, form, blocks);
+    }
+
+    /** Imports the blocks the reviewer kept (the text is split again the same way, so indices agree). */
+    @POST
+    @Path("cleaned")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object cleaned(@RestPath Long id, @RestForm String title, @RestForm String url, @RestForm String publisher,
+            @RestForm String publishedAt, @RestForm String text, @RestForm("keep") List<Integer> keep) {
+        Project project = access.requireManager(id);
+        String kept = BoilerplateDetector.keep(BoilerplateDetector.blocks(text),
+                keep == null ? java.util.Set.of() : new java.util.HashSet<>(keep));
+        try {
+            ImportResult result = documents.importAll(project, currentUser.get(),
+                    List.of(ArticleInput.of(title, url, publisher, publishedAt, kept)));
             return Flash.redirect("/projects/" + project.id, result.summary());
         } catch (ClientErrorException e) {
             PasteForm form = new PasteForm(title, url, publisher, publishedAt, text);
