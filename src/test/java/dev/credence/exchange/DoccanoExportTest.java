@@ -133,14 +133,18 @@ class DoccanoExportTest {
     }
 
     @Test
-    void projectPageLinksTheVariantsAndTheyDownloadWithTheSession() throws Exception {
+    void projectPageOffersTheVariantsAndTheyDownloadWithTheSession() throws Exception {
         Map<String, String> session = TestData.login("mara");
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(io.restassured.RestAssured.given().cookies(session)
                 .when().get("/projects/" + fixture.project().id).then().statusCode(200).extract().asString());
-        String base = "/projects/" + fixture.project().id + "/export?format=";
-        for (String href : List.of(base + "labelstudio", base + "doccano", base + "doccano&entities=claims",
-                base + "doccano&entities=mentions-cues")) {
-            assertFalse(page.select("a[href=" + href + "]").isEmpty(), "link " + href);
+        // The export form (GET /projects/{id}/export) offers both formats and doccano's entity variants.
+        var form = page.selectFirst("form.export-form[action=/projects/" + fixture.project().id + "/export]");
+        assertFalse(form == null, "the export form streams this small project");
+        for (String format : List.of("labelstudio", "doccano")) {
+            assertFalse(form.select("select[name=format] option[value=" + format + "]").isEmpty(), "format " + format);
+        }
+        for (String variant : List.of("claims", "mentions-cues")) {
+            assertFalse(form.select("select[name=entities] option[value=" + variant + "]").isEmpty(), "entities " + variant);
         }
         String body = io.restassured.RestAssured.given().cookies(session).queryParam("format", "doccano")
                 .queryParam("entities", "claims").when().get("/projects/" + fixture.project().id + "/export")
