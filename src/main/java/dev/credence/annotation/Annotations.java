@@ -76,8 +76,18 @@ public class Annotations {
 
     /** The claim form's values: new (claimId null) or editing a claim at {@code version}. */
     public record ClaimForm(Long claimId, Long version, int start, int end, String exact, String kind,
-            String stance, boolean checkWorthy, Integer credibility, String rationale, String evidenceUrl,
+            String stance, Boolean checkWorthy, Integer credibility, String rationale, String evidenceUrl,
             List<HopForm> hops, String error) {
+        /** The check-worthy choice as the form sends it: "" (not judged), "true" or "false". */
+        public String checkWorthyChoice() {
+            return checkWorthy == null ? "" : checkWorthy.toString();
+        }
+
+        /** The check-worthy choice in words, for read-only views. */
+        public String checkWorthyText() {
+            return checkWorthyWords(checkWorthy);
+        }
+
         public boolean isLast(HopForm h) {
             return h.index() == hops.size() - 1;
         }
@@ -232,7 +242,7 @@ public class Annotations {
     public TemplateInstance newClaim(@RestPath Long id, @QueryParam("start") int start, @QueryParam("end") int end,
             @HeaderParam("HX-Request") boolean htmx) {
         Document doc = documents.require(id);
-        ClaimForm form = new ClaimForm(null, null, start, end, slice(doc, start, end), "", "", true, null, "", "",
+        ClaimForm form = new ClaimForm(null, null, start, end, slice(doc, start, end), "", "", null, null, "", "",
                 List.of(HopForm.blank(0)), null);
         return render(doc, form, null, htmx);
     }
@@ -596,7 +606,7 @@ public class Annotations {
             hops.add(HopForm.blank(0));
         }
         return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, name(c.kind), name(c.stance),
-                Boolean.TRUE.equals(c.checkWorthy), c.credibility, nullToEmpty(c.rationale),
+                c.checkWorthy, c.credibility, nullToEmpty(c.rationale),
                 nullToEmpty(c.evidenceUrl), hops, error);
     }
 
@@ -631,8 +641,28 @@ public class Annotations {
         String cred = f.getFirst("credibility");
         return new ClaimForm(claimId, longOrNull(f.getFirst("version")), start, end, slice(doc, start, end),
                 nullToEmpty(f.getFirst("kind")), nullToEmpty(f.getFirst("stance")),
-                f.containsKey("checkWorthy"), cred == null || cred.isBlank() ? null : integer(cred, 0),
+                checkWorthyChoice(f.getFirst("checkWorthy")), cred == null || cred.isBlank() ? null : integer(cred, 0),
                 nullToEmpty(f.getFirst("rationale")), nullToEmpty(f.getFirst("evidenceUrl")), hops, null);
+    }
+
+    /**
+     * The check-worthy field: "true" (also "on", a ticked box) is check-worthy, "false" is not, anything else
+     * (absent or "") is not judged.
+     */
+    static Boolean checkWorthyChoice(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true", "on" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** "yes", "no" or "not judged". */
+    public static String checkWorthyWords(Boolean checkWorthy) {
+        return checkWorthy == null ? "not judged" : checkWorthy ? "yes" : "no";
     }
 
     /** Hop rows left entirely empty are dropped rather than rejected. */

@@ -25,7 +25,7 @@ public record ClaimConflict(Long documentId, ClaimForm theirs, ClaimForm yours, 
         rows.add(new Row("Text", theirs.exact(), yours.exact()));
         rows.add(new Row("Kind", text(theirs.kind()), text(yours.kind())));
         rows.add(new Row("Stance", text(theirs.stance()), text(yours.stance())));
-        rows.add(new Row("Check-worthy", theirs.checkWorthy() ? "yes" : "no", yours.checkWorthy() ? "yes" : "no"));
+        rows.add(new Row("Check-worthy", theirs.checkWorthyText(), yours.checkWorthyText()));
         rows.add(new Row("Credibility", credibility(theirs.credibility()), credibility(yours.credibility())));
         rows.add(new Row("Attribution", chain(theirs.hops()), chain(yours.hops())));
         rows.add(new Row("Rationale", text(theirs.rationale()), text(yours.rationale())));

@@ -1,6 +1,12 @@
 package dev.credence.document;
 
+import dev.credence.project.ProjectAccess;
+import dev.credence.project.ProjectRole;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -27,6 +34,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class DocumentApi {
     @Inject
     DocumentAccess documents;
+    @Inject
+    DocumentService service;
+    @Inject
+    ProjectAccess access;
 
     public record DocumentInput(String title, String url, String publisher, String publishedAt, String text) {
     }
@@ -87,6 +98,31 @@ public class DocumentApi {
                 .header("X-Credence-Revision", revision)
                 .header("X-Credence-Current-Revision", d.revision)
                 .build();
+    }
+
+    /** Title, URL, publisher, date: only the fields sent change (null clears an optional one). Managers. */
+    @PATCH
+    @Path("documents/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a document's title, url, publisher or publishedAt (managers)")
+    public DocumentView patch(@RestPath Long id, Map<String, Object> changes) {
+        Document d = documents.require(id);
+        access.requireRole(d.project, ProjectRole.manager);
+        if (changes == null) {
+            throw new BadRequestException("A JSON object with the fields to change is required");
+        }
+        return DocumentView.of(service.update(d.id, changes));
+    }
+
+    /** The document and all its layers; the registry's sources stay. Managers. */
+    @DELETE
+    @Path("documents/{id}")
+    @Operation(summary = "Delete a document with all its layers (managers)")
+    public Response delete(@RestPath Long id) {
+        Document d = documents.require(id);
+        access.requireRole(d.project, ProjectRole.manager);
+        service.delete(d.id);
+        return Response.noContent().build();
     }
 
     @GET

@@ -1,11 +1,14 @@
 package dev.credence.document;
 
 import dev.credence.account.User;
+import dev.credence.history.ChangeAction;
+import dev.credence.history.HistoryService;
 import dev.credence.project.Project;
 import dev.credence.web.ConflictException;
 import dev.credence.web.UnprocessableException;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,6 +20,9 @@ import java.util.Map;
 /** Imports articles into a project: all of a batch, or nothing. */
 @ApplicationScoped
 public class DocumentService {
+    @Inject
+    HistoryService history;
+
     /** Bound on the SQL IN list when looking up existing hashes. */
     private static final int LOOKUP_CHUNK = 500;
 
@@ -63,6 +69,73 @@ public class DocumentService {
                     + "please try again");
         }
         return new ImportResult(imported, duplicates);
+    }
+
+    /** The fields a manager may change after import; the text has its own route (revisions). */
+    public static final List<String> EDITABLE = List.of("title", "url", "publisher", "publishedAt");
+
+    /**
+     * Changes some of a document's title, URL, publisher and date. {@code changes} holds only the fields to
+     * change (a null value clears an optional field); they are validated as at import, the merged result as a
+     * whole, and the change is recorded in the history. An unknown field or the text is a 422 naming it.
+     */
+    @Transactional
+    public Document update(Long documentId, Map<String, ?> changes) {
+        Document d = Document.findById(documentId);
+        for (Map.Entry<String, ?> e : changes.entrySet()) {
+            if (!EDITABLE.contains(e.getKey())) {
+                throw new UnprocessableException(e.getKey() + ": " + ("text".equals(e.getKey())
+                        ? "the text is changed with PUT /api/v1/documents/{id}/text, not here"
+                        : "unknown field; editable are " + String.join(", ", EDITABLE)));
+            }
+            if (e.getValue() != null && !(e.getValue() instanceof String)) {
+                throw new UnprocessableException(e.getKey() + ": expected a string or null");
+            }
+        }
+        Map<String, Object> before = snapshot(d);
+        String title = changes.containsKey("title") ? (String) changes.get("title") : d.title;
+        String url = changes.containsKey("url") ? (String) changes.get("url") : d.url;
+        String publisher = changes.containsKey("publisher") ? (String) changes.get("publisher") : d.publisher;
+        String published = changes.containsKey("publishedAt") ? (String) changes.get("publishedAt")
+                : d.publishedAt == null ? null : d.publishedAt.toString();
+        // the same checks as an import; the text is the stored one and stays as it is
+        Document checked = ArticleValidator.toDocument(ArticleInput.of(title, url, publisher, published, d.text));
+        d.title = checked.title;
+        d.url = checked.url;
+        d.publisher = checked.publisher;
+        d.publishedAt = checked.publishedAt;
+        Map<String, Object> after = snapshot(d);
+        if (!before.equals(after)) {
+            history.record(null, d.project.id, d.id, "document", d.id, ChangeAction.update, before, after);
+        }
+        return d;
+    }
+
+    /**
+     * Deletes a document with everything annotated on it (layers, claims, hops, mentions, cues, comments,
+     * revisions: the foreign keys cascade). Sources in the project's registry stay. Recorded in the history
+     * with the document's fields and how many claims went with it.
+     */
+    @Transactional
+    public void delete(Long documentId) {
+        Document d = Document.findById(documentId);
+        Map<String, Object> before = snapshot(d);
+        before.put("claims", Document.getEntityManager().createQuery(
+                "select count(c) from Claim c where c.layer.document.id = ?1", Long.class)
+                .setParameter(1, d.id).getSingleResult());
+        history.record(null, d.project.id, d.id, "document", d.id, ChangeAction.delete, before, null);
+        Long id = d.id;
+        Document.getEntityManager().detach(d);
+        Document.delete("id", id);
+    }
+
+    private static Map<String, Object> snapshot(Document d) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("title", d.title);
+        m.put("url", d.url);
+        m.put("publisher", d.publisher);
+        m.put("publishedAt", d.publishedAt == null ? null : d.publishedAt.toString());
+        return m;
     }
 
     /** A page of the project's documents, newest first. */

@@ -116,7 +116,13 @@ public class Imports {
     public Object upload(@RestPath Long id, @RestForm("files") List<FileUpload> files) throws IOException {
         Project project = access.requireManager(id);
         try {
-            ImportResult result = documents.importAll(project, currentUser.get(), read(files));
+            List<ArticleInput> articles = read(files);
+            ImportResult result = documents.importAll(project, currentUser.get(), articles);
+            if (result.imported().size() == 1 && articles.size() == 1 && articles.get(0).line() == 0) {
+                // one plain-text or HTML file: its title came from its first line, so show it for confirmation
+                return Flash.redirect("/documents/" + result.imported().get(0).id + "/settings?imported=true",
+                        result.summary());
+            }
             return Flash.redirect("/projects/" + project.id, result.summary());
         } catch (ClientErrorException e) {
             return Response.status(e.getResponse().getStatus())

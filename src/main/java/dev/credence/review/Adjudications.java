@@ -178,7 +178,7 @@ public class Adjudications {
     public TemplateInstance newClaim(@RestPath Long id, @QueryParam("start") int start, @QueryParam("end") int end,
             @HeaderParam("HX-Request") boolean htmx) {
         Document doc = require(id);
-        ClaimForm form = new ClaimForm(null, null, start, end, slice(doc, start, end), "", "", true, null, "", "",
+        ClaimForm form = new ClaimForm(null, null, start, end, slice(doc, start, end), "", "", null, null, "", "",
                 List.of(blankHop(0), blankHop(1)), null);
         return render(doc, form, htmx);
     }
@@ -354,7 +354,7 @@ public class Adjudications {
         // One empty row to add a hop without JavaScript; input() drops it while left empty.
         hops.add(blankHop(hops.size()));
         return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind.name(),
-                c.stance == null ? "" : c.stance.name(), Boolean.TRUE.equals(c.checkWorthy), c.credibility,
+                c.stance == null ? "" : c.stance.name(), c.checkWorthy, c.credibility,
                 c.rationale == null ? "" : c.rationale, c.evidenceUrl == null ? "" : c.evidenceUrl, hops, null);
     }
 

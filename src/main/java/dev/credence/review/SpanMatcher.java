@@ -2,7 +2,10 @@ package dev.credence.review;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Matches the spans of two layers of one document, one-to-one.
@@ -12,12 +15,13 @@ import java.util.List;
  * |a ∩ b| / |a ∪ b|, is at least {@link #OVERLAP_THRESHOLD}; they
  * <em>exact-match</em> when start and end are equal (Jaccard 1).
  *
- * <p>The one-to-one matching is greedy: all candidate pairs are sorted by
- * descending Jaccard, ties broken by the position of the reference span
- * (start, end, index) and then of the candidate span (start, end, index);
- * a pair is taken when neither of its spans is already matched. Greedy is not
- * always the maximum-weight matching, but with a threshold of 0.5 a span can
- * rarely match two others, and it is deterministic and easy to explain.
+ * <p>The one-to-one matching is optimal ({@link OptimalAssignment}, Hungarian
+ * algorithm): it maximises first the number of matched pairs and then, among
+ * matchings of that size, the sum of their Jaccard indexes. The spans are split into
+ * connected groups (spans linked by a candidate pair) and each group is solved on its
+ * own, so a long document costs little. Ties go to the earlier spans (both sides are
+ * ordered by start, end, index before solving). {@link #greedy} is the former
+ * procedure, kept only so tests can show where it goes wrong.
  *
  * <p>This class is pure (no entities, no database) so that adjudication can
  * reuse it.
@@ -58,17 +62,98 @@ public final class SpanMatcher {
 
     /** Exact matches only (same start and end), one-to-one. */
     public static List<Match> exact(List<Range> reference, List<Range> candidate) {
-        return greedy(reference, candidate, 1.0);
+        return optimal(reference, candidate, 1.0);
     }
 
-    /** Overlap matches (Jaccard ≥ 0.5), one-to-one, greedy by descending Jaccard. */
+    /** Overlap matches (Jaccard ≥ 0.5), one-to-one, as many as possible, then the best total Jaccard. */
     public static List<Match> overlap(List<Range> reference, List<Range> candidate) {
-        return greedy(reference, candidate, OVERLAP_THRESHOLD);
+        return optimal(reference, candidate, OVERLAP_THRESHOLD);
     }
 
     /**
-     * One-to-one greedy matching with a given minimum Jaccard index. The result
-     * is sorted by reference index.
+     * The optimal one-to-one matching with a given minimum Jaccard index: the most pairs, and among
+     * those the highest sum of Jaccard indexes. The result is sorted by reference index.
+     */
+    public static List<Match> optimal(List<Range> reference, List<Range> candidate, double threshold) {
+        int n = reference.size();
+        int[] parent = new int[n + candidate.size()];
+        for (int k = 0; k < parent.length; k++) {
+            parent[k] = k;
+        }
+        Map<Long, Double> pairs = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Range a = reference.get(i);
+            for (int j = 0; j < candidate.size(); j++) {
+                Range b = candidate.get(j);
+                if (b.start > a.end || a.start > b.end) {
+                    continue;
+                }
+                double jac = jaccard(a, b);
+                if (jac >= threshold) {
+                    pairs.put(key(i, j), jac);
+                    parent[find(parent, i)] = find(parent, n + j);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> refsByGroup = new TreeMap<>();
+        Map<Integer, List<Integer>> candsByGroup = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            refsByGroup.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        for (int j = 0; j < candidate.size(); j++) {
+            candsByGroup.computeIfAbsent(find(parent, n + j), k -> new ArrayList<>()).add(j);
+        }
+        List<Match> result = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> group : refsByGroup.entrySet()) {
+            List<Integer> rows = group.getValue();
+            List<Integer> cols = candsByGroup.get(group.getKey());
+            if (cols == null) {
+                continue; // a reference span that overlaps nothing
+            }
+            rows.sort(byPosition(reference));
+            cols.sort(byPosition(candidate));
+            // one more pair always outweighs any gain in Jaccard (each pair's Jaccard is at most 1)
+            double bonus = Math.min(rows.size(), cols.size()) + 1;
+            double[][] w = new double[rows.size()][cols.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < cols.size(); c++) {
+                    Double jac = pairs.get(key(rows.get(r), cols.get(c)));
+                    w[r][c] = jac == null ? 0 : bonus + jac;
+                }
+            }
+            int[] assigned = OptimalAssignment.maximise(w);
+            for (int r = 0; r < assigned.length; r++) {
+                if (assigned[r] >= 0) {
+                    int i = rows.get(r);
+                    int j = cols.get(assigned[r]);
+                    result.add(new Match(i, j, pairs.get(key(i, j))));
+                }
+            }
+        }
+        result.sort(Comparator.comparingInt(Match::a));
+        return result;
+    }
+
+    private static long key(int i, int j) {
+        return ((long) i << 32) | (j & 0xffffffffL);
+    }
+
+    private static Comparator<Integer> byPosition(List<Range> ranges) {
+        return Comparator.<Integer>comparingInt(k -> ranges.get(k).start)
+                .thenComparingInt(k -> ranges.get(k).end).thenComparingInt(k -> k);
+    }
+
+    private static int find(int[] parent, int node) {
+        while (parent[node] != node) {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+        return node;
+    }
+
+    /**
+     * The former greedy matching (pairs by descending Jaccard, first come first served), kept only so the
+     * tests can show a layout where it finds fewer pairs than {@link #optimal}. Not used by agreement.
      */
     public static List<Match> greedy(List<Range> reference, List<Range> candidate, double threshold) {
         List<Match> pairs = new ArrayList<>();

@@ -143,6 +143,29 @@ class AnnotationsTest {
     }
 
     @Test
+    void checkWorthyIsAnExplicitChoiceNeverPreset() {
+        var form = Jsoup.parseBodyFragment(given().cookies(session).header("HX-Request", "true")
+                .when().get(page() + "/claims/new?start=" + start() + "&end=" + end()).then().statusCode(200)
+                .extract().asString());
+        assertTrue(form.select("input[type=checkbox][name=checkWorthy]").isEmpty(), "no pre-tickable box");
+        assertEquals(List.of("", "true", "false"), form.select("select#claim-cw option").eachAttr("value"));
+        assertTrue(form.select("select#claim-cw option[selected]").isEmpty(), "a new claim opens as not judged");
+
+        for (String choice : List.of("", "false", "true")) {
+            var req = csrf().form().formParam("start", start()).formParam("end", end());
+            if (!choice.isEmpty()) {
+                req = req.formParam("checkWorthy", choice);
+            }
+            req.when().post(page() + "/claims").then().statusCode(303);
+            Claim c = QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>find("order by id desc").firstResult());
+            assertEquals(choice.isEmpty() ? null : Boolean.valueOf(choice), c.checkWorthy, "posted " + choice);
+            var edit = Jsoup.parseBodyFragment(given().cookies(session).header("HX-Request", "true")
+                    .when().get(page() + "/claims/" + c.id + "/edit").then().statusCode(200).extract().asString());
+            assertEquals(choice, edit.select("select#claim-cw option[selected]").val());
+        }
+    }
+
+    @Test
     void formsOpenWithCsrfAndHopsCanBeAdded() {
         String html = given().cookies(session).header("HX-Request", "true")
                 .when().get(page() + "/claims/new?start=" + start() + "&end=" + end()).then().statusCode(200)

@@ -3,6 +3,7 @@ package dev.credence.annotation;
 import static dev.credence.annotation.AnnotationFixtures.ARTICLE;
 import static dev.credence.annotation.AnnotationFixtures.cp;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -122,6 +123,15 @@ class ClaimApiTest {
         assertEquals(true, c.getString("prefix").endsWith("(台湾) — Cyber update 👍🏽\n"));
         assertEquals(" Lanternfish told the Harbor Cou", c.getString("suffix"));
         assertEquals(32, Offsets.length(c.getString("prefix")));
+    }
+
+    @Test
+    void checkWorthyLeftOutStaysNotJudged() {
+        Map<String, Object> body = new java.util.HashMap<>(at(CLAIM));
+        JsonPath c = create(rita, body);
+        assertNull(c.get("checkWorthy"));
+        body.put("checkWorthy", false);
+        assertEquals(Boolean.FALSE, create(rita, body).get("checkWorthy"));
     }
 
     @Test

@@ -113,7 +113,10 @@ class AdjudicationFlowBrowserTest {
             assertThat(form).isVisible();
             form.getByLabel("Kind").selectOption("event");
             form.getByLabel("Stance").selectOption("asserted");
-            form.getByLabel("Check-worthy").focus();
+            // check-worthy is an explicit choice (a select, "not judged" by default)
+            assertThat(form.getByLabel("Check-worthy")).hasValue("");
+            form.getByLabel("Check-worthy").selectOption("true");
+            form.locator("input[name=credibility]").first().focus(); // keys work outside text fields and selects
             page.keyboard().press("2");
             Locator originator = form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Originator"));
             originator.getByLabel("Source").fill("Harbor Courier");

@@ -28,6 +28,19 @@ class AgreementCalculatorTest {
     }
 
     @Test
+    void optimalMatchingGivesTheAgreementGreedyGetsWrong() {
+        // both reviewers marked two claims that pair up crosswise (see SpanMatcherTest): greedy would
+        // match one pair (F1 0.5, κ over one rating); the optimal assignment matches both (F1 1)
+        AgreementReport r = AgreementCalculator.compute(1L, null, List.of(doc(1,
+                "ann", List.of(j(0, 10, 2, "B"), j(2, 12, 4, "D")),
+                "ben", List.of(j(1, 10, 4, "D"), j(0, 6, 2, "B")))));
+        assertEquals(2, r.pairs().get(0).matched());
+        assertEquals(1.0, r.pairs().get(0).spanF1(), 1e-12);
+        assertEquals(1.0, r.pairs().get(0).kappa(), 1e-12);
+        assertEquals(1.0, r.credibility().alpha(), 1e-12);
+    }
+
+    @Test
     void cannotBeJudgedIsMissingForOrdinalScales() {
         assertNull(AgreementCalculator.credibilityOrdinal(6));
         assertNull(AgreementCalculator.credibilityOrdinal(null));

@@ -66,6 +66,35 @@ class SpanMatcherTest {
     }
 
     @Test
+    void optimalFindsThePairsGreedyMisses() {
+        // ref [0,10) and [2,12); cand [1,10) and [0,6):
+        //   J(ref0, cand0) = 0.9, J(ref0, cand1) = 0.6, J(ref1, cand0) = 8/11, J(ref1, cand1) = 1/3
+        // greedy takes the best pair (0.9) first and is left with nothing else: 1 match;
+        // the optimal assignment pairs ref0–cand1 and ref1–cand0: 2 matches
+        List<Range> ref = List.of(r(0, 10), r(2, 12));
+        List<Range> cand = List.of(r(1, 10), r(0, 6));
+        assertEquals(List.of(new Match(0, 0, 0.9)), SpanMatcher.greedy(ref, cand, SpanMatcher.OVERLAP_THRESHOLD));
+        assertEquals(List.of(new Match(0, 1, 0.6), new Match(1, 0, 8.0 / 11)), SpanMatcher.overlap(ref, cand));
+    }
+
+    @Test
+    void moreMatchesBeatAHigherTotalJaccardOfFewer() {
+        // one perfect pair (J 1) against two weaker ones (J 0.5 each): the two pairs win
+        List<Range> ref = List.of(r(0, 10), r(0, 20));
+        List<Range> cand = List.of(r(0, 10), r(5, 10));
+        // J(ref0,cand0)=1, J(ref0,cand1)=0.5, J(ref1,cand0)=0.5, J(ref1,cand1)=0.25
+        assertEquals(List.of(new Match(0, 1, 0.5), new Match(1, 0, 0.5)), SpanMatcher.overlap(ref, cand));
+    }
+
+    @Test
+    void separateGroupsAreSolvedApart() {
+        List<Range> ref = List.of(r(100, 110), r(0, 10), r(2, 12), r(50, 60));
+        List<Range> cand = List.of(r(0, 6), r(1, 10), r(100, 110), r(70, 80));
+        assertEquals(List.of(new Match(0, 2, 1.0), new Match(1, 0, 0.6), new Match(2, 1, 8.0 / 11)),
+                SpanMatcher.overlap(ref, cand));
+    }
+
+    @Test
     void scores() {
         SpanScore s = SpanScore.of(4, 5, 3);
         assertEquals(0.6, s.precision(), 1e-12);
