@@ -3,6 +3,7 @@ package dev.credence.account;
 import dev.credence.database.DatabaseReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -25,10 +26,32 @@ public class AdminBootstrap {
     @ConfigProperty(name = "credence.admin.password")
     Optional<String> adminPassword;
 
-    /** After the schema is ready: at start-up, or later when the app started before its database. */
-    @Transactional
+    /**
+     * After the schema is ready: at start-up, or later when the app started before its database. Two
+     * instances starting on one empty database race here; the loser's insert hits the unique username
+     * and it finds the admin the other instance created, instead of failing its start.
+     */
     void onStart(@Observes DatabaseReady event) {
-        createAdminIfEmpty(adminUser, adminPassword);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> createAdminIfEmpty(adminUser, adminPassword));
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e) || QuarkusTransaction.requiringNew().call(User::count) == 0) {
+                throw e;
+            }
+            LOG.info("Another instance created the first admin at the same moment; using it");
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

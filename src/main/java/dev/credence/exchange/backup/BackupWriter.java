@@ -75,16 +75,19 @@ public class BackupWriter {
                     + " from Layer l left join l.owner o where l.document.project.id = :project", PAGE,
                     "id", "documentId", "owner", "kind", "state", "updatedAt", "version"),
             new Table(BackupFormat.MENTIONS, "select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"
-                    + " m.source.id, m.createdAt from Mention m where m.layer.document.project.id = :project", PAGE,
-                    "id", "layerId", "start", "end", "exact", "prefix", "suffix", "sourceId", "createdAt"),
+                    + " m.source.id, m.createdAt, m.orphaned, m.orphanedRevision from Mention m where m.layer.document.project.id = :project",
+                    PAGE, "id", "layerId", "start", "end", "exact", "prefix", "suffix", "sourceId", "createdAt", "orphaned",
+                    "orphanedRevision"),
             new Table(BackupFormat.CUES, "select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix, c.cueClass,"
-                    + " c.createdAt from Cue c where c.layer.document.project.id = :project", PAGE,
-                    "id", "layerId", "start", "end", "exact", "prefix", "suffix", "cueClass", "createdAt"),
+                    + " c.createdAt, c.orphaned, c.orphanedRevision from Cue c where c.layer.document.project.id = :project", PAGE,
+                    "id", "layerId", "start", "end", "exact", "prefix", "suffix", "cueClass", "createdAt", "orphaned",
+                    "orphanedRevision"),
             new Table(BackupFormat.CLAIMS, "select c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix, c.kind,"
-                    + " c.stance, c.checkWorthy, c.credibility, c.rationale, c.evidenceUrl, c.createdAt, c.updatedAt, c.version"
-                    + " from Claim c where c.layer.document.project.id = :project", PAGE,
+                    + " c.stance, c.checkWorthy, c.credibility, c.rationale, c.evidenceUrl, c.createdAt, c.updatedAt, c.version,"
+                    + " c.orphaned, c.orphanedRevision from Claim c where c.layer.document.project.id = :project", PAGE,
                     "id", "layerId", "start", "end", "exact", "prefix", "suffix", "kind", "stance", "checkWorthy",
-                    "credibility", "rationale", "evidenceUrl", "createdAt", "updatedAt", "version"),
+                    "credibility", "rationale", "evidenceUrl", "createdAt", "updatedAt", "version", "orphaned",
+                    "orphanedRevision"),
             new Table(BackupFormat.HOPS, "select h.id, h.claim.id, h.position, h.source.id, h.mention.id, h.cue.id,"
                     + " h.relation, h.reliability from AttributionHop h where h.claim.layer.document.project.id = :project",
                     PAGE, "id", "claimId", "position", "sourceId", "mentionId", "cueId", "relation", "reliability"),

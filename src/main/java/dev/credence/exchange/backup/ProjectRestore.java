@@ -362,7 +362,11 @@ final class ProjectRestore {
         Long target = mapped(row, "layerId", layers, BackupFormat.LAYERS, true);
         span.start = row.integer("start");
         span.end = row.integer("end");
-        int length = documentLength.get(layerDocument.get(layer));
+        // An orphaned span (re-anchoring could not place it) keeps the offsets of an older revision.
+        Boolean orphaned = row.optBoolean("orphaned");
+        span.orphaned = orphaned != null && orphaned;
+        span.orphanedRevision = span.orphaned ? row.optInteger("orphanedRevision") : null;
+        int length = span.orphaned ? Integer.MAX_VALUE : documentLength.get(layerDocument.get(layer));
         if (span.start < 0 || span.start >= span.end || span.end > length) {
             throw row.error("end", "span " + span.start + "–" + span.end + " is not inside the text (0–" + length + ")");
         }

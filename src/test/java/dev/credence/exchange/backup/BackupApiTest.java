@@ -112,6 +112,30 @@ class BackupApiTest {
     // ---------------------------------------------------------------- refusals
 
     @Test
+    void orphanedSpansStayOrphanedWithTheirRevision() throws Exception {
+        // One claim that re-anchoring could not place: its offsets are those of revision 1.
+        long orphan = QuarkusTransaction.requiringNew().call(() -> {
+            dev.credence.annotation.Claim c = dev.credence.annotation.Claim
+                    .<dev.credence.annotation.Claim>find("layer.document.project.id", built.projectId()).firstResult();
+            c.orphaned = true;
+            c.orphanedRevision = 1;
+            return c.id;
+        });
+        byte[] archive = backup(admin, built.projectId());
+        Response r = restore(admin, archive);
+        assertEquals(201, r.statusCode(), r.asString());
+        long restored = r.jsonPath().getLong("projectId");
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c.exact, c.orphanedRevision from Claim c where c.orphaned = true and c.layer.document.project.id = ?1",
+                Object[].class).setParameter(1, restored).getResultList());
+        String exact = QuarkusTransaction.requiringNew().call(
+                () -> dev.credence.annotation.Claim.<dev.credence.annotation.Claim>findById(orphan).exact);
+        assertEquals(1, rows.size(), "exactly the orphaned claim is orphaned after the restore");
+        assertEquals(exact, rows.get(0)[0]);
+        assertEquals(1, rows.get(0)[1]);
+    }
+
+    @Test
     void aChangedEntryIsRefusedByItsChecksumAndNothingIsStored() throws Exception {
         byte[] archive = backup(admin, built.projectId());
         Counts counts = counts();
