@@ -14,7 +14,7 @@ PASS=measure-$(date +%s)-pw
 start_ns=$(date +%s%N)
 CREDENCE_ADMIN_USER=admin CREDENCE_ADMIN_PASSWORD=$PASS \
   java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
-       -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/credence;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+       -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/credence;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64" \
        -jar "$JAR" > "$WORK/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT

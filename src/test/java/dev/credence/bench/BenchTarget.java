@@ -16,6 +16,9 @@ import java.util.Map;
  * the verifier and the floor use once the app has stopped.
  */
 final class BenchTarget {
+    /** The options the app's default H2 URL carries (application.properties). */
+    static final String H2_OPTIONS = ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+
     final String label;
     final String url;
     final String user;

@@ -45,7 +45,7 @@ public final class CrashTest {
         int articles = Integer.parseInt(a.getOrDefault("articles", "2000"));
         String tag = "C" + Long.toString(System.currentTimeMillis() % 100000, 36);
         BenchTarget target = pg ? BenchTarget.postgres("pg", a.get("pg-server"), "credence_crash")
-                : BenchTarget.h2("h2", out.resolve("crash-h2"), a.getOrDefault("h2-options", ";WRITE_DELAY=0"));
+                : BenchTarget.h2("h2", out.resolve("crash-h2"), a.getOrDefault("h2-options", BenchTarget.H2_OPTIONS));
         Map<String, String> props = target.appProperties();
         props.put("quarkus.log.level", "WARN");
         props.put("credence.import.max-file-bytes", "30000000");

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Options ({@code --name=value}): db=h2|pg, jar, pg-server (jdbc:postgresql://host:port/),
  * reviewers (50), documents (per reviewer, 3), claims (per document, 20), pool (8), runs (2),
- * floor-saves (per thread, 200), h2-options (alternatives separated by '|', default ";WRITE_DELAY=0"), jvm-args (for the app), out.
+ * floor-saves (per thread, 200), warmup-docs (untimed documents per reviewer first, 3), h2-options (alternatives separated by '|', default ";WRITE_DELAY=0"), jvm-args (for the app), out.
  */
 public final class LoadGenerator {
     static final String ADMIN_PASSWORD = "load-admin-password";
@@ -50,7 +50,7 @@ public final class LoadGenerator {
         int claims = Integer.parseInt(a.getOrDefault("claims", "20"));
         int pool = Integer.parseInt(a.getOrDefault("pool", "8"));
         int runs = Integer.parseInt(a.getOrDefault("runs", "2"));
-        List<String> options = pg ? List.of("") : List.of(a.getOrDefault("h2-options", ";WRITE_DELAY=0").split("\\|"));
+        List<String> options = pg ? List.of("") : List.of(a.getOrDefault("h2-options", BenchTarget.H2_OPTIONS).split("\\|"));
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "%n## Load run %s (%s, %d reviewers × %d documents × %d claims, pool %d)%n%n"
                 + "| run | database | URL options | claim writes/s | create p50 / p99 ms | all writes p99 ms | errors |"
@@ -64,7 +64,8 @@ public final class LoadGenerator {
                 BenchTarget target = pg ? BenchTarget.postgres("pg", a.get("pg-server"), "credence_load_" + n)
                         : BenchTarget.h2("h2", out.resolve("h2-" + n), opt);
                 summary.append(runOnce(tag, run, target, opt, jar, a.get("jvm-args"), out, reviewers, docs, claims,
-                        pool, Integer.parseInt(a.getOrDefault("floor-saves", "200"))));
+                        pool, Integer.parseInt(a.getOrDefault("floor-saves", "200")),
+                        Integer.parseInt(a.getOrDefault("warmup-docs", "3"))));
                 System.out.println(summary);
             }
         }
@@ -73,7 +74,7 @@ public final class LoadGenerator {
     }
 
     private static String runOnce(String tag, int run, BenchTarget target, String opt, Path jar, String jvmArgs,
-            Path out, int reviewers, int docs, int claims, int pool, int floorSaves) throws Exception {
+            Path out, int reviewers, int docs, int claims, int pool, int floorSaves, int warmupDocs) throws Exception {
         Map<String, String> props = target.appProperties();
         props.put("quarkus.datasource.jdbc.max-size", String.valueOf(pool));
         props.put("quarkus.log.level", "WARN");
@@ -88,10 +89,14 @@ public final class LoadGenerator {
         try {
             String admin = http.token("admin", ADMIN_PASSWORD);
             BenchSetup.Project project = BenchSetup.create(http, admin, tag, reviewers, reviewers * docs, claims);
-            // Warm-up (JIT, caches): ten reviewers on one document each, journaled and verified but not timed.
-            BenchSetup.Project warm = BenchSetup.create(http, admin, tag + "w", Math.min(10, reviewers),
-                    Math.min(10, reviewers), claims);
-            reviewers(http, new Latencies(), journal, warm, 1);
+            // Warm-up (JIT, caches), journaled and verified but not timed: every reviewer does warmupDocs
+            // documents in a project of its own. The JIT compiles for thousands of requests (SaveCost
+            // shows it still busy after 2,000 saves); a short warm-up times the compiler, not the app.
+            if (warmupDocs > 0) {
+                BenchSetup.Project warm = BenchSetup.create(http, admin, tag + "w", reviewers, reviewers * warmupDocs,
+                        claims);
+                reviewers(http, new Latencies(), journal, warm, warmupDocs);
+            }
             long t0 = System.nanoTime();
             reviewers(http, stats, journal, project, docs);
             seconds = (System.nanoTime() - t0) / 1e9;

@@ -147,6 +147,12 @@ final class Reviewer implements Runnable {
         }
     }
 
+    /** The body the load run sends for {@code spot}, with fixed values (SaveCost). */
+    static Map<String, Object> bodyForCost(ClaimSpot spot, Long mentionId, Long cueId, Long version) {
+        Values v = new Values(spot.start(), spot.end(), 2, "cost probe ‘as told’ 📰", spot.firm(), spot.outlet(), "B", "C");
+        return body(v, spot, mentionId, cueId, version);
+    }
+
     private static Map<String, Object> body(Values v, ClaimSpot spot, Long mentionId, Long cueId, Long version) {
         Map<String, Object> hop0 = new java.util.LinkedHashMap<>();
         hop0.put("source", Map.of("name", v.firm(), "type", "firm_report"));
