@@ -91,7 +91,13 @@ public class ExportJobService {
 
     /** Checks and queues the export; 400/404 as a streamed export, 503 when the job queue is full. */
     public ExportJob start(Long projectId, String format, String layer, boolean agreement, URI baseUri) {
-        ExportService.Prepared export = exports.prepare(projectId, format, layer, agreement, baseUri);
+        return start(projectId, format, layer, agreement, baseUri, Map.of());
+    }
+
+    /** As above, with the format's own options (doccano: {@code entities}, {@code offsets}; null = absent). */
+    public ExportJob start(Long projectId, String format, String layer, boolean agreement, URI baseUri,
+            Map<String, String> options) {
+        ExportService.Prepared export = exports.prepare(projectId, format, layer, agreement, baseUri, options);
         long userId = currentUser.get().id;
         String parameters;
         try {

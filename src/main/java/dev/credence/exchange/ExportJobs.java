@@ -25,8 +25,9 @@ public class ExportJobs {
     /** Starts the job and returns to the project page, where its progress shows. */
     @POST
     public Response start(@RestPath Long id, @RestForm String format, @RestForm String layer,
-            @RestForm boolean agreement, @Context UriInfo uri) {
-        ExportJob job = jobs.start(id, format, layer, agreement, uri.getBaseUri());
+            @RestForm boolean agreement, @RestForm String entities, @RestForm String offsets, @Context UriInfo uri) {
+        ExportJob job = jobs.start(id, format, layer, agreement, uri.getBaseUri(),
+                ExportService.formatOptions(entities, offsets));
         return Flash.redirect("/projects/" + id + "#export-job-" + job.id,
                 "Export started: " + job.format + ", " + job.fileName + ".");
     }

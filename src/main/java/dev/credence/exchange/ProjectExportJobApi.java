@@ -33,7 +33,7 @@ public class ProjectExportJobApi {
                     + "a file on the server. Poll the job (Location) until its state is done, then download it.")
     @APIResponse(responseCode = "202", description = "The job, queued", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ExportJobService.View.class)))
-    @APIResponse(responseCode = "400", description = "Unknown format or layer")
+    @APIResponse(responseCode = "400", description = "Unknown format, layer, entities or offsets")
     @APIResponse(responseCode = "401", description = "No or unknown bearer token")
     @APIResponse(responseCode = "404", description = "No such project, or the caller is not a member")
     @APIResponse(responseCode = "503", description = "Too many exports waiting (Retry-After)")
@@ -42,8 +42,13 @@ public class ProjectExportJobApi {
             @QueryParam("format") String format,
             @Parameter(description = "all (default), gold, or reviewers") @QueryParam("layer") String layer,
             @Parameter(description = "true: each claim carries its item's agreement (JSONL)")
-            @QueryParam("agreement") boolean agreement, @Context UriInfo uri) {
-        ExportJob job = jobs.start(id, format, layer, agreement, uri.getBaseUri());
+            @QueryParam("agreement") boolean agreement,
+            @Parameter(description = "doccano: all (default), claims or mentions-cues (the last two without overlapping entities)")
+            @QueryParam("entities") String entities,
+            @Parameter(description = "doccano: utf16 (default, as doccano's editor counts) or codepoints")
+            @QueryParam("offsets") String offsets, @Context UriInfo uri) {
+        ExportJob job = jobs.start(id, format, layer, agreement, uri.getBaseUri(),
+                ExportService.formatOptions(entities, offsets));
         return Response.accepted(jobs.view(job, ExportJobApi.JOBS)).location(uri.getBaseUriBuilder()
                 .path("api/v1/exports/{job}").build(job.id)).build();
     }

@@ -149,6 +149,35 @@ class ExportJobApiTest {
     }
 
     @Test
+    void doccanoJobKeepsItsEntitiesAndOffsetsOptions() throws Exception {
+        String mara = TestData.token("mara");
+        Response started = TestData.api(mara).queryParam("format", "doccano").queryParam("entities", "claims")
+                .queryParam("offsets", "codepoints").when().post(start())
+                .then().statusCode(202)
+                .body("parameters.entities", equalTo("claims"))
+                .body("parameters.offsets", equalTo("codepoints"))
+                .extract().response();
+        JsonPath job = await(mara, started.header("Location"));
+        assertEquals("done", job.getString("state"));
+        String body = TestData.api(mara).when().get(job.getString("downloadUrl")).then().statusCode(200)
+                .extract().asString();
+        int claims = 0;
+        for (String line : body.split("\n")) {
+            JsonNode doc = MAPPER.readTree(line);
+            String text = doc.get("text").asText();
+            for (JsonNode e : doc.get("entities")) {
+                assertEquals("CLAIM", e.get("label").asText(), "entities=claims keeps claims only: " + e);
+                assertTrue(e.get("end_offset").asInt() <= text.codePointCount(0, text.length()));
+                claims++;
+            }
+            assertEquals(0, doc.get("relations").size(), "no relations without mentions and cues");
+        }
+        assertEquals(DOCUMENTS, claims);
+        TestData.api(mara).queryParam("format", "doccano").queryParam("entities", "sources").when().post(start())
+                .then().statusCode(400).body("detail", startsWith("entities"));
+    }
+
+    @Test
     void csvJobOfAReviewerHoldsOnlyTheirLayers() throws Exception {
         String rev1 = TestData.token("rev1");
         String location = TestData.api(rev1).queryParam("format", "csv").when().post(start())

@@ -105,4 +105,17 @@ class ExportJobsTest {
         given().cookies(TestData.login("rev1")).accept("application/json").when().get(status + "/download")
                 .then().statusCode(403).body("error", equalTo("forbidden"));
     }
+
+    @Test
+    void theFormsDoccanoEntitiesChoiceReachesTheJob() {
+        Map<String, String> session = TestData.login("mara");
+        TestData.Csrf csrf = TestData.csrf(session, "/projects/" + large.id);
+        String location = csrf.form().formParam("format", "doccano").formParam("layer", "all")
+                .formParam("entities", "mentions-cues")
+                .when().post("/projects/" + large.id + "/exports")
+                .then().statusCode(303).extract().header("Location");
+        long jobId = Long.parseLong(location.substring(location.lastIndexOf('-') + 1));
+        given().cookies(session).when().get("/projects/" + large.id + "/exports/" + jobId).then().statusCode(200)
+                .body("parameters.entities", equalTo("mentions-cues"));
+    }
 }
