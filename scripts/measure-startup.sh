@@ -10,7 +10,7 @@ set -euo pipefail
 RUNS=${1:-3}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -DskipTests package" >&2; exit 1; }
-JSA=$(dirname "$JAR")/app-cds.jsa
+JSA=$(readlink -f "$(dirname "$JAR")")/app-cds.jsa
 DEFAULT_SETS="(default JVM flags)
 -XX:TieredStopAtLevel=1
 -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1
@@ -44,10 +44,10 @@ while IFS= read -r set; do
   flags=(); [ "$set" = "(default JVM flags)" ] || read -r -a flags <<< "$set"
   if [[ "$set" == *SharedArchiveFile* && ! -f "$JSA" ]]; then
     # The CDS archive of this jar, made once by a training start (docs/benchmarks.md "Start-up and memory").
-    d=$(mktemp -d); ( cd "$d" && CREDENCE_ADMIN_USER=admin CREDENCE_ADMIN_PASSWORD=measure-startup-pw \
-      timeout 120 java -XX:ArchiveClassesAtExit="$(readlink -f "$(dirname "$JAR")")/app-cds.jsa" \
-      -Dquarkus.http.port=0 -Dquarkus.http.host=127.0.0.1 -jar "$ABSJAR" > app.log 2>&1 & p=$!;
-      sleep 25; kill $p; wait $p 2>/dev/null || true ); rm -rf "$d"
+    # Trained on a start until ready; the JVM writes the archive when it exits (SIGTERM).
+    d=$(mktemp -d)
+    start_once "$d" -XX:ArchiveClassesAtExit="$JSA" >/dev/null
+    rm -rf "$d"; ls -l "$JSA" >&2
   fi
   fresh=(); again=(); rss=()
   for i in $(seq 1 "$RUNS"); do
