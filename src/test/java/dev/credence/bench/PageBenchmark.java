@@ -65,7 +65,8 @@ class PageBenchmark {
                 Map.of("quarkus.datasource.jdbc.url",
                         "jdbc:h2:file:" + work.resolve("credence") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 Map.of("CREDENCE_ADMIN_USER", "admin", "CREDENCE_ADMIN_PASSWORD", PASSWORD,
-                        "CREDENCE_DATA_DIR", work.toString()),
+                        "CREDENCE_SESSION_KEY_FILE", work.resolve("session.key").toString(),
+                        "CREDENCE_EXPORT_DIR", work.resolve("exports").toString()),
                 log, AppProcess.freePort());
         List<String> report = new ArrayList<>();
         try {
@@ -103,7 +104,7 @@ class PageBenchmark {
                     LOADS, pct(times, 50), pct(times, 95), times.get(times.size() - 1)));
             report.add(String.format(Locale.ROOT, "over the wire: %,d bytes (%s), %,d bytes of HTML unpacked", wire,
                     encoding, unpacked));
-            report.forEach(System.out::println);
+            report.forEach(line -> System.out.println("(so far) " + line));
             report.addAll(browser(app.base, docId));
         } finally {
             app.stop();
