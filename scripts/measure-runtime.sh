@@ -91,3 +91,6 @@ rows = [l.split() for l in sys.stdin]
 t = sorted(float(r[0]) * 1000 for r in rows)
 print(f"document page with 1,000 claims: median {t[len(t)//2]:.0f} ms over {len(t)} loads, {int(rows[0][1])/1e6:.2f} MB of HTML")'
 grep -c 'class="claim-item' "$WORK/page.html" | xargs -I{} echo "  (claims listed in the side panel: {})"
+# What a browser receives: it sends Accept-Encoding, and the app answers gzip (docs/benchmarks.md).
+curl -s -o /dev/null -b "$WORK/cookies" -H 'Accept-Encoding: gzip' -w '  over the wire with Accept-Encoding: gzip: %{size_download} bytes\n' \
+  "http://127.0.0.1:$PORT/documents/$D"

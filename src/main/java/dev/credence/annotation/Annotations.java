@@ -527,7 +527,7 @@ public class Annotations {
     /** The page's data in bounded queries: one for claims with hops and sources, one each for mentions and cues. */
     View view(Document doc, ClaimForm claimForm, SpanForm spanForm, String status) {
         Layer layer = annotations.findLayer(doc, me()).orElse(null);
-        List<Claim> claims = layer == null ? List.of() : annotations.claims(layer);
+        List<Claim> claims = layer == null ? List.of() : annotations.claims(layer, true);
         List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
         List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
         List<Mark> marks = new ArrayList<>(claims.size() + mentions.size() + cues.size());

@@ -104,10 +104,15 @@ public class DatabaseStartup {
         if (schemaReady) {
             return;
         }
-        flyway.migrate();
+        long t0 = System.nanoTime();
+        int applied = flyway.migrate().migrationsExecuted;
+        long t1 = System.nanoTime();
         sessionFactory.getSchemaManager().validateMappedObjects();
+        long t2 = System.nanoTime();
         ready.fire(new DatabaseReady());
         schemaReady = true;
-        LOG.info("Database schema migrated and validated; ready");
+        // The three figures are the start-up costs docs/benchmarks.md compares ("Start-up and memory").
+        LOG.infof("Database schema migrated (%d migrations applied, %d ms), validated (%d ms), start-up tasks (%d ms); ready",
+                applied, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
 }
