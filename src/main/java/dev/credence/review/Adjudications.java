@@ -55,6 +55,8 @@ public class Adjudications {
     AdjudicationService adjudication;
     @Inject
     AnnotationService annotations;
+    @Inject
+    MarkAdjudication markAdjudication;
 
     /** One reviewer's version of an item (claim null when the reviewer marked nothing there). */
     public record VersionRow(int number, String reviewer, Claim claim, java.util.Set<ItemClusters.Field> differs) {
@@ -82,9 +84,28 @@ public class Adjudications {
     public record Reviewer(int number, String name, String state) {
     }
 
+    /** One reviewer's mention or cue in a mark item (mark null: the reviewer marked nothing there). */
+    public record MarkVersion(int number, String reviewer, SpanItems.Mark mark) {
+    }
+
+    public record MarkGroup(String kind, String title, String valueHead, List<MarkRow> rows) {
+    }
+
+    /** A mention or cue item as the page shows it. */
+    public record MarkRow(String kind, int number, String exact, boolean agreed, boolean spanDiffers,
+            boolean valueDiffers, List<MarkVersion> versions, List<SpanItems.Mark> gold) {
+        public String status() {
+            return gold.isEmpty() ? "open" : agreed ? "merged" : "resolved";
+        }
+
+        public boolean hasVersions() {
+            return versions.stream().anyMatch(v -> v.mark() != null);
+        }
+    }
+
     public record View(Document doc, Layer gold, List<Reviewer> reviewers, boolean canStart, List<ItemRow> items,
             List<Segmenter.Segment> segments, List<Mention> mentions, List<Cue> cues, ClaimForm claimForm,
-            String status) {
+            String status, List<MarkRow> marks) {
         public boolean started() {
             return gold != null;
         }
@@ -97,8 +118,25 @@ public class Adjudications {
             return gold == null ? "not started" : gold.state == LayerState.submitted ? "finished" : "in progress";
         }
 
+        /** Items of every kind with nothing in gold. */
         public long open() {
-            return items.stream().filter(i -> i.status().equals("open")).count();
+            return items.stream().filter(i -> i.status().equals("open")).count()
+                    + marks.stream().filter(m -> m.status().equals("open")).count();
+        }
+
+        /** Agreed items (claims, mentions, cues) with nothing in gold: what "Accept all unanimous" copies. */
+        public long unanimousWaiting() {
+            return items.stream().filter(i -> i.agreed() && i.gold().isEmpty()).count()
+                    + marks.stream().filter(m -> m.agreed() && m.gold().isEmpty()).count();
+        }
+
+        /** The mention items and the cue items, each under its heading. */
+        public List<MarkGroup> markGroups() {
+            return List.of(
+                    new MarkGroup("mention", "Source mentions", "Source",
+                            marks.stream().filter(m -> m.kind().equals("mention")).toList()),
+                    new MarkGroup("cue", "Cues", "Cue class",
+                            marks.stream().filter(m -> m.kind().equals("cue")).toList()));
         }
 
         public Annotations.View form() {
@@ -110,6 +148,8 @@ public class Adjudications {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(View v);
+
+        static native TemplateInstance finish(View v);
 
         static native TemplateInstance page$workspace(View v);
 
@@ -237,11 +277,26 @@ public class Adjudications {
         }
     }
 
+    /** The confirmation asked before finishing with open items: how many, and a way back to them. */
+    @GET
+    @Path("{id}/adjudicate/finish")
+    public TemplateInstance confirmFinish(@RestPath Long id) {
+        return Templates.finish(view(require(id), null, null));
+    }
+
+    /** Finishes; with open items only when {@code confirm=true}, else to the confirmation page. */
     @POST
     @Path("{id}/adjudicate/finish")
-    public Response finish(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response finish(@RestPath Long id, @FormParam("confirm") boolean confirm,
+            @HeaderParam("HX-Request") boolean htmx) {
         Document doc = require(id);
-        adjudication.finish(doc, me());
+        try {
+            adjudication.finish(doc, me(), confirm);
+        } catch (OpenItemsException e) {
+            String url = "/documents/" + id + "/adjudicate/finish";
+            return htmx ? Response.ok().header("HX-Redirect", url).build() : Response.seeOther(java.net.URI.create(url)).build();
+        }
         return done(doc, htmx, "", "Gold layer submitted: the document is adjudicated.");
     }
 
@@ -313,10 +368,24 @@ public class Adjudications {
                 marks.add(Segmenter.Mark.claim(number, item.cluster().start(), item.cluster().end()));
             }
         }
+        List<MarkRow> markRows = new ArrayList<>();
+        for (MarkAdjudication.MarkItem mi : markAdjudication.items(doc)) {
+            List<MarkVersion> versions = new ArrayList<>();
+            for (Layer l : reviewerLayers) {
+                List<SpanItems.Mark> mine = mi.item().of(l.id);
+                if (mine.isEmpty() && !mi.item().versions().isEmpty()) {
+                    versions.add(new MarkVersion(numberOf.get(l.id), l.owner.displayName, null));
+                }
+                mine.forEach(m -> versions.add(new MarkVersion(numberOf.get(l.id), l.owner.displayName, m)));
+            }
+            markRows.add(new MarkRow(mi.kind().name(), markRows.size() + 1,
+                    slice(doc, mi.item().start(), mi.item().end()), mi.agreed(), mi.item().spansDiffer(),
+                    mi.item().valuesDiffer(), versions, mi.gold()));
+        }
         List<Mention> mentions = gold == null ? List.of() : annotations.mentions(gold);
         List<Cue> cues = gold == null ? List.of() : annotations.cues(gold);
         return new View(doc, gold, reviewers, canStart, items, Segmenter.segments(doc.text, marks), mentions, cues,
-                form, status);
+                form, status, markRows);
     }
 
     private TemplateInstance render(Document doc, ClaimForm form, boolean htmx) {
