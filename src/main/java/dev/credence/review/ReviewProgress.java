@@ -73,7 +73,7 @@ public class ReviewProgress {
         }
     }
 
-    private record LayerRow(Long documentId, Long ownerId, String username, String displayName, LayerKind kind,
+    record LayerRow(Long documentId, Long ownerId, String username, String displayName, LayerKind kind,
             LayerState state) {
     }
 
