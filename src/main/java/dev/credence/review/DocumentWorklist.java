@@ -37,8 +37,11 @@ public class DocumentWorklist {
 
     public enum Sort { date, date_desc, title, state, added }
 
-    /** {@code state} null = any; {@code assignee} null = anyone, "" or "-" = nobody assigned. */
-    public record Filter(ReviewProgress.DocumentState state, String assignee, Sort sort) {
+    /**
+     * {@code state} null = any; {@code assignee} null = anyone, "-" = nobody assigned; {@code from}/{@code to}
+     * (inclusive, null = open) bound the published date, and an undated document matches only when both are null.
+     */
+    public record Filter(ReviewProgress.DocumentState state, String assignee, Sort sort, LocalDate from, LocalDate to) {
     }
 
     public record Row(Long id, String title, String publisher, LocalDate publishedAt, ReviewProgress.DocumentState state,
@@ -57,6 +60,10 @@ public class DocumentWorklist {
     AssignmentService assignments;
 
     public static Filter filter(String state, String assignee, String sort) {
+        return filter(state, assignee, sort, null, null);
+    }
+
+    public static Filter filter(String state, String assignee, String sort, String from, String to) {
         ReviewProgress.DocumentState s = null;
         if (state != null && !state.isBlank()) {
             try {
@@ -75,7 +82,23 @@ public class DocumentWorklist {
             }
         }
         String a = assignee == null ? null : assignee.strip();
-        return new Filter(s, a == null || a.isEmpty() ? null : a, o);
+        LocalDate f = date("from", from);
+        LocalDate t = date("to", to);
+        if (f != null && t != null && t.isBefore(f)) {
+            throw new UnprocessableException("to: " + t + " is before from " + f);
+        }
+        return new Filter(s, a == null || a.isEmpty() ? null : a, o, f, t);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UnprocessableException(field + ": a date as YYYY-MM-DD (got '" + value + "')");
+        }
     }
 
     public List<Row> rows(Project project, Filter filter) {
@@ -102,7 +125,13 @@ public class DocumentWorklist {
                     : !assignees.contains(filter.assignee()))) {
                 continue;
             }
-            out.add(new Row((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], state, assignees));
+            LocalDate published = (LocalDate) r[3];
+            if ((filter.from() != null || filter.to() != null) && (published == null
+                    || (filter.from() != null && published.isBefore(filter.from()))
+                    || (filter.to() != null && published.isAfter(filter.to())))) {
+                continue;
+            }
+            out.add(new Row((Long) r[0], (String) r[1], (String) r[2], published, state, assignees));
         }
         Comparator<Row> byDate = Comparator.comparing(Row::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()));
         switch (filter.sort()) {

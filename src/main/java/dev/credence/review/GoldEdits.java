@@ -96,7 +96,7 @@ public class GoldEdits {
             claimId = Long.valueOf(raw);
         }
         ClaimForm form = Annotations.reshape(Annotations.readClaimForm(doc, fields, claimId), fields.getFirst("op"));
-        Adjudications.View v = page.view(doc, form, null);
+        AdjudicationPage.View v = page.view(doc, form, null);
         return htmx ? Adjudications.Templates.page$editor(v) : Adjudications.Templates.page(v);
     }
 

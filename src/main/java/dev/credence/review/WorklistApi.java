@@ -36,17 +36,18 @@ public class WorklistApi {
     @GET
     @Operation(summary = "Documents with workflow state and assignees",
             description = "state: unassigned|assigned|in_progress|submitted_by_all|adjudicated; assignee: a username,"
-                    + " or '-' for nobody; sort: added|date|date_desc|title|state; offset/limit (limit ≤ 500). Members.")
+                    + " or '-' for nobody; sort: added|date|date_desc|title|state; from/to: published dates (YYYY-MM-DD, inclusive); offset/limit (limit ≤ 500). Members.")
     public Listing list(@RestPath Long id, @QueryParam("state") String state, @QueryParam("assignee") String assignee,
-            @QueryParam("sort") String sort, @QueryParam("offset") int offset, @QueryParam("limit") Integer limit) {
+            @QueryParam("sort") String sort, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("offset") int offset, @QueryParam("limit") Integer limit) {
         Project project = access.requireMember(id);
         int n = limit == null ? DocumentWorklist.PAGE_SIZE : limit;
         if (n < 1 || n > DocumentWorklist.MAX_BULK || offset < 0) {
             throw new BadRequestException("limit: 1.." + DocumentWorklist.MAX_BULK + ", offset ≥ 0");
         }
-        List<DocumentWorklist.Row> rows = worklist.rows(project, DocumentWorklist.filter(state, assignee, sort));
-        int from = Math.min(offset, rows.size());
-        return new Listing(rows.size(), from, rows.subList(from, Math.min(rows.size(), from + n)));
+        List<DocumentWorklist.Row> rows = worklist.rows(project, DocumentWorklist.filter(state, assignee, sort, from, to));
+        int first = Math.min(offset, rows.size());
+        return new Listing(rows.size(), first, rows.subList(first, Math.min(rows.size(), first + n)));
     }
 
     @POST

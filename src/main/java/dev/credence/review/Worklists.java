@@ -55,12 +55,13 @@ public class Worklists {
 
     @GET
     public Response index(@RestPath Long id, @QueryParam("state") String state, @QueryParam("assignee") String assignee,
-            @QueryParam("sort") String sort, @QueryParam("page") int page) {
+            @QueryParam("sort") String sort, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") int page) {
         Project project = access.requireMember(id);
         DocumentWorklist.Filter filter;
         String error = null;
         try {
-            filter = DocumentWorklist.filter(state, assignee, sort);
+            filter = DocumentWorklist.filter(state, assignee, sort, from, to);
         } catch (ClientErrorException e) {
             filter = DocumentWorklist.filter(null, null, null);
             error = e.getMessage();
@@ -75,7 +76,7 @@ public class Worklists {
     public Response assign(@RestPath Long id, MultivaluedMap<String, String> form) {
         Project project = access.requireManager(id);
         String back = "/projects/" + id + "/worklist" + query(form.getFirst("state"), form.getFirst("assignee"),
-                form.getFirst("sort"));
+                form.getFirst("sort"), form.getFirst("from"), form.getFirst("to"));
         List<Long> ids = new ArrayList<>();
         for (String s : form.getOrDefault("documentId", List.of())) {
             if (s.matches("\\d{1,18}")) {
@@ -89,7 +90,8 @@ public class Worklists {
         } catch (ClientErrorException e) {
             DocumentWorklist.Filter filter = DocumentWorklist.filter(null, null, null);
             try {
-                filter = DocumentWorklist.filter(form.getFirst("state"), form.getFirst("assignee"), form.getFirst("sort"));
+                filter = DocumentWorklist.filter(form.getFirst("state"), form.getFirst("assignee"), form.getFirst("sort"),
+                        form.getFirst("from"), form.getFirst("to"));
             } catch (ClientErrorException ignored) {
                 // the list falls back to no filter; the assignment's own message is shown
             }
@@ -105,15 +107,17 @@ public class Worklists {
         int p = Math.max(0, Math.min(page, pages - 1));
         List<DocumentWorklist.Row> rows = all.subList(p * DocumentWorklist.PAGE_SIZE,
                 Math.min(all.size(), (p + 1) * DocumentWorklist.PAGE_SIZE));
-        String q = query(filter.state() == null ? null : filter.state().name(), filter.assignee(), filter.sort().name());
+        String q = query(filter.state() == null ? null : filter.state().name(), filter.assignee(), filter.sort().name(),
+                filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString());
         return Templates.index(new View(project, me.role == ProjectRole.manager, filter,
                 filter.state() == null ? "" : filter.state().name(), rows, p, pages, all.size(),
                 Membership.ofProject(project), error, q));
     }
 
-    private static String query(String state, String assignee, String sort) {
+    private static String query(String state, String assignee, String sort, String from, String to) {
         StringBuilder b = new StringBuilder();
-        for (String[] kv : new String[][] { { "state", state }, { "assignee", assignee }, { "sort", sort } }) {
+        for (String[] kv : new String[][] { { "state", state }, { "assignee", assignee }, { "sort", sort },
+                { "from", from }, { "to", to } }) {
             if (kv[1] != null && !kv[1].isBlank()) {
                 b.append(b.length() == 0 ? '?' : '&').append(kv[0]).append('=')
                         .append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));

@@ -262,13 +262,16 @@ if (documentId) {
     const panel = $('#panel');
     const toggle = $('[data-drawer]');
     if (panel) panel.classList.toggle('open', open);
-    if (toggle) {
-      toggle.setAttribute('aria-expanded', String(open));
-      toggle.textContent = open ? 'Close annotations' : 'Annotations';
-    }
+    if (toggle) toggle.setAttribute('aria-expanded', String(open));
   }
 
   document.addEventListener('click', (e) => {
+    if (e.target.closest('[data-drawer-close]')) {
+      setDrawer(false);
+      const toggle = $('[data-drawer]');
+      if (toggle) toggle.focus({ preventScroll: true });
+      return;
+    }
     if (e.target.closest('[data-drawer]')) {
       setDrawer(!drawerOpen);
       if (drawerOpen) { const p = $('#panel'); if (p) { p.tabIndex = -1; p.focus({ preventScroll: true }); } }

@@ -177,7 +177,7 @@ class WorkbenchBrowserTest {
                         + ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"));
         Locator panel = page.locator("#panel");
         assertThat(panel).not().isVisible();
-        Locator toggle = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annotations"));
+        Locator toggle = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annotations").setExact(true));
         assertThat(toggle).hasAttribute("aria-expanded", "false");
         toggle.click();
         assertThat(panel).isVisible();
@@ -185,6 +185,7 @@ class WorkbenchBrowserTest {
         assertEquals(Boolean.TRUE, page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"));
         BrowserSupport.screenshot(page, "workbench-390-drawer");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close annotations")).click();
+        assertThat(toggle).hasAttribute("aria-expanded", "false");
         assertThat(panel).not().isVisible();
         // marking opens the form in the drawer
         BrowserSupport.selectText(page, SENTENCE);

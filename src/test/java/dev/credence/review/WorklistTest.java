@@ -88,6 +88,11 @@ class WorklistTest {
         html = Jsoup.parse(given().cookies(session).when().get(page() + "?assignee=rob").then().statusCode(200)
                 .extract().asString());
         assertEquals(List.of("Alpha"), html.select("table.worklist tbody td a").eachText());
+        html = Jsoup.parse(given().cookies(session).when().get(page() + "?from=2026-02-01&to=2026-12-31").then()
+                .statusCode(200).extract().asString());
+        assertEquals(List.of("Alpha"), html.select("table.worklist tbody td a").eachText());
+        assertEquals("2026-02-01", html.selectFirst("#f-from").val());
+        given().cookies(session).when().get(page() + "?from=March").then().statusCode(422);
         html = Jsoup.parse(given().cookies(session).when().get(page() + "?state=bogus").then().statusCode(422)
                 .extract().asString());
         assertTrue(html.selectFirst("#worklist-error").text().contains("state"));
@@ -124,6 +129,7 @@ class WorklistTest {
         String api = "/api/v1/projects/" + project.id + "/worklist";
         TestData.api(rob).when().get(api + "?sort=date_desc").then().statusCode(200).body("total", equalTo(3))
                 .body("documents.title", contains("Alpha", "Bravo", "Charlie"));
+        TestData.api(rob).when().get(api + "?to=2026-02-01").then().statusCode(200).body("documents.title", contains("Bravo"));
         TestData.api(rob).when().get(api + "?assignee=-").then().statusCode(200)
                 .body("documents.title", contains("Bravo", "Charlie"));
         TestData.api(rob).when().get(api + "?sort=sideways").then().statusCode(422).body("error", org.hamcrest.Matchers.notNullValue());
