@@ -52,48 +52,48 @@ public class AnnotationHistory {
         return m;
     }
 
-    static Map<String, Object> snapshot(Mention mention) {
+    public static Map<String, Object> snapshot(Mention mention) {
         Map<String, Object> m = span(mention);
         m.put("source", mention.source == null ? null : mention.source.name);
         m.put("sourceId", mention.source == null ? null : mention.source.id);
         return m;
     }
 
-    static Map<String, Object> snapshot(Cue cue) {
+    public static Map<String, Object> snapshot(Cue cue) {
         Map<String, Object> m = span(cue);
         m.put("cueClass", name(cue.cueClass));
         return m;
     }
 
-    void claim(User who, Claim c, ChangeAction action, Map<String, Object> before, Map<String, Object> after) {
+    public void claim(User who, Claim c, ChangeAction action, Map<String, Object> before, Map<String, Object> after) {
         Layer l = c.layer;
         history.record(who, l.document.project.id, l.document.id, HistoryService.CLAIM, c.id, action, before, after);
     }
 
-    void mention(User who, Mention m, ChangeAction action) {
+    public void mention(User who, Mention m, ChangeAction action) {
         Map<String, Object> s = snapshot(m);
         history.record(who, m.layer.document.project.id, m.layer.document.id, HistoryService.MENTION, m.id, action,
                 action == ChangeAction.create ? null : s, action == ChangeAction.create ? s : null);
     }
 
-    void cue(User who, Cue c, ChangeAction action) {
+    public void cue(User who, Cue c, ChangeAction action) {
         Map<String, Object> s = snapshot(c);
         history.record(who, c.layer.document.project.id, c.layer.document.id, HistoryService.CUE, c.id, action,
                 action == ChangeAction.create ? null : s, action == ChangeAction.create ? s : null);
     }
 
     /** An edit of a mention (its source link) or a cue (its class): before and after snapshots. */
-    void mentionUpdated(User who, Mention m, Map<String, Object> before) {
+    public void mentionUpdated(User who, Mention m, Map<String, Object> before) {
         history.record(who, m.layer.document.project.id, m.layer.document.id, HistoryService.MENTION, m.id,
                 ChangeAction.update, before, snapshot(m));
     }
 
-    void cueUpdated(User who, Cue c, Map<String, Object> before) {
+    public void cueUpdated(User who, Cue c, Map<String, Object> before) {
         history.record(who, c.layer.document.project.id, c.layer.document.id, HistoryService.CUE, c.id,
                 ChangeAction.update, before, snapshot(c));
     }
 
-    void layer(User who, Layer l, ChangeAction action, LayerState before) {
+    public void layer(User who, Layer l, ChangeAction action, LayerState before) {
         history.record(who, l.document.project.id, l.document.id, HistoryService.LAYER, l.id, action,
                 Map.of("state", before.name()), Map.of("state", l.state.name()));
     }

@@ -254,6 +254,7 @@ public class AnnotationService {
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
         c.persist();
         attachHops(c, hops);
+        history.claim(user, c, ChangeAction.create, null, AnnotationHistory.snapshot(c));
         return c;
     }
 
@@ -270,12 +271,14 @@ public class AnnotationService {
         }
         Layer layer = c.layer;
         requireEditable(layer);
+        var before = AnnotationHistory.snapshot(c);
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         applyFields(c, text, in);
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
         c.hops.clear();
         em.flush();
         attachHops(c, hops);
+        history.claim(user, c, ChangeAction.update, before, AnnotationHistory.snapshot(c));
         return c;
     }
 

@@ -270,37 +270,9 @@ public class Annotations {
     public TemplateInstance reshapeClaimForm(@RestPath Long id, MultivaluedMap<String, String> fields,
             @HeaderParam("HX-Request") boolean htmx) {
         Document doc = documents.require(id);
-        ClaimForm form = readClaimForm(doc, fields, null);
-        List<HopForm> hops = new ArrayList<>(form.hops());
-        String op = Objects.requireNonNullElse(fields.getFirst("op"), "");
-        Matcher m = Pattern.compile("(up|down|remove)-(\\d{1,2})").matcher(op);
-        if (op.equals("add") && hops.size() < MAX_HOPS) {
-            hops.add(HopForm.blank(hops.size()));
-        } else if (m.matches()) {
-            int i = Integer.parseInt(m.group(2));
-            if (i < hops.size()) {
-                switch (m.group(1)) {
-                    case "up" -> {
-                        if (i > 0) {
-                            hops.add(i - 1, hops.remove(i));
-                        }
-                    }
-                    case "down" -> {
-                        if (i + 1 < hops.size()) {
-                            hops.add(i + 1, hops.remove(i));
-                        }
-                    }
-                    default -> hops.remove(i);
-                }
-            }
-        }
-        List<HopForm> renumbered = new ArrayList<>();
-        for (int i = 0; i < hops.size(); i++) {
-            renumbered.add(hops.get(i).at(i));
-        }
-        ClaimForm reshaped = new ClaimForm(form.claimId(), form.version(), form.start(), form.end(), form.exact(),
-                form.kind(), form.stance(), form.checkWorthy(), form.credibility(), form.rationale(),
-                form.evidenceUrl(), renumbered, null);
+        // The claim being edited (if any) rides along so the reshaped form still saves to it.
+        ClaimForm form = readClaimForm(doc, fields, longOrNull(fields.getFirst("claimId")));
+        ClaimForm reshaped = reshape(form, fields.getFirst("op"));
         return render(doc, reshaped, null, htmx);
     }
 
@@ -558,7 +530,8 @@ public class Annotations {
             Document.getEntityManager().clear();
             Document current = Document.findById(doc.id);
             Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(current, null, null, message)));
-            int hash = location.indexOf("#claim-");
+            // "claim-12", "mention-3", "cue-7": where focus goes, and (for undo) what a create made.
+            int hash = location.indexOf('#');
             if (hash >= 0) {
                 ok.header("X-Credence-Focus", location.substring(hash + 1));
             }
@@ -613,6 +586,41 @@ public class Annotations {
     private static ClaimForm withError(ClaimForm f, String error) {
         return new ClaimForm(f.claimId(), f.version(), f.start(), f.end(), f.exact(), f.kind(), f.stance(),
                 f.checkWorthy(), f.credibility(), f.rationale(), f.evidenceUrl(), f.hops(), error);
+    }
+
+    /** The form with a hop added, moved up or down, or removed ({@code op}: add, up-N, down-N, remove-N). */
+    public static ClaimForm reshape(ClaimForm form, String op) {
+        List<HopForm> hops = new ArrayList<>(form.hops());
+        op = Objects.requireNonNullElse(op, "");
+        Matcher m = Pattern.compile("(up|down|remove)-(\\d{1,2})").matcher(op);
+        if (op.equals("add") && hops.size() < MAX_HOPS) {
+            hops.add(HopForm.blank(hops.size()));
+        } else if (m.matches()) {
+            int i = Integer.parseInt(m.group(2));
+            if (i < hops.size()) {
+                switch (m.group(1)) {
+                    case "up" -> {
+                        if (i > 0) {
+                            hops.add(i - 1, hops.remove(i));
+                        }
+                    }
+                    case "down" -> {
+                        if (i + 1 < hops.size()) {
+                            hops.add(i + 1, hops.remove(i));
+                        }
+                    }
+                    default -> hops.remove(i);
+                }
+            }
+        }
+        List<HopForm> renumbered = new ArrayList<>();
+        for (int i = 0; i < hops.size(); i++) {
+            renumbered.add(hops.get(i).at(i));
+        }
+        ClaimForm reshaped = new ClaimForm(form.claimId(), form.version(), form.start(), form.end(), form.exact(),
+                form.kind(), form.stance(), form.checkWorthy(), form.credibility(), form.rationale(),
+                form.evidenceUrl(), renumbered, null);
+        return reshaped;
     }
 
     /** Reads the claim form, including the indexed hop fields {@code hops[0].sourceName} and so on. */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -43,6 +44,8 @@ public class ClaimApi {
     ClaimReading reading;
     @Inject
     dev.credence.review.AdjudicationService adjudication;
+    @Inject
+    dev.credence.review.MarkAdjudication marks;
 
     // ------------------------------------------------------------ request bodies
 
@@ -327,16 +330,53 @@ public class ClaimApi {
     public dev.credence.review.GoldViews.GoldView gold(@RestPath Long id) {
         Document doc = documents.require(id);
         Layer gold = adjudication.requireGold(doc, me());
-        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc));
+        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc), marks.items(doc));
     }
 
     @POST
     @Path("documents/{id}/gold/submit")
     @Tag(name = "Adjudication")
-    @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)")
-    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id) {
+    @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)",
+            description = "409 while items (claims, mentions, cues) have nothing in gold, unless ?confirm=true.")
+    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id,
+            @jakarta.ws.rs.QueryParam("confirm") boolean confirm) {
         Document doc = documents.require(id);
-        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me()), 0, 0);
+        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me(), confirm), 0, 0);
+    }
+
+    @POST
+    @Path("documents/{id}/gold/accept-unanimous")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Copy every item all reviewers agree on (claims, mentions, cues) that gold lacks; {accepted: n}")
+    public Map<String, Integer> acceptUnanimous(@RestPath Long id) {
+        return Map.of("accepted", adjudication.acceptUnanimous(documents.require(id), me()));
+    }
+
+    @POST
+    @Path("documents/{id}/gold/{kind: mentions|cues}")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Accept a reviewer's mention or cue ({\"from\": id}) into gold, replacing overlapping gold ones")
+    public Response acceptGoldMark(@RestPath Long id, @RestPath String kind, Map<String, Long> body) {
+        Long from = body == null ? null : body.get("from");
+        if (from == null) {
+            throw new BadRequestException("from: the id of a reviewer's " + kind.replaceAll("s$", "") + " is required");
+        }
+        Long goldId = marks.acceptMark(documents.require(id), me(), markKind(kind), from);
+        return Response.status(201).entity(Map.of("id", goldId)).build();
+    }
+
+    @DELETE
+    @Path("documents/{id}/gold/{kind: mentions|cues}/{markId}")
+    @Tag(name = "Adjudication")
+    @Operation(summary = "Remove a mention or cue from gold (hops that used it keep their source)")
+    public Response removeGoldMark(@RestPath Long id, @RestPath String kind, @RestPath Long markId) {
+        marks.removeGoldMark(documents.require(id), me(), markKind(kind), markId);
+        return Response.noContent().build();
+    }
+
+    private static dev.credence.review.MarkAdjudication.MarkKind markKind(String plural) {
+        return plural.equals("mentions") ? dev.credence.review.MarkAdjudication.MarkKind.mention
+                : dev.credence.review.MarkAdjudication.MarkKind.cue;
     }
 
     @POST

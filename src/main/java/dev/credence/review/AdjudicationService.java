@@ -41,6 +41,12 @@ public class AdjudicationService {
     EntityManager em;
     @Inject
     AnnotationService annotations;
+    @Inject
+    GoldCopy copies;
+    @Inject
+    MarkAdjudication marks;
+    @Inject
+    dev.credence.annotation.AnnotationHistory history;
 
     /** The outcome of {@link #start}: {@code created} false when gold already existed (nothing merged then). */
     public record Started(Layer gold, boolean created, int merged, int disagreements) {
@@ -135,30 +141,87 @@ public class AdjudicationService {
         int disagreements = 0;
         for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
             if (cluster.agreed(layerIds)) {
-                copy(byId.get(cluster.versions().get(0).claimId()), gold);
+                copies.claim(byId.get(cluster.versions().get(0).claimId()), gold, user);
                 merged++;
             } else {
+                disagreements++;
+            }
+        }
+        for (MarkAdjudication.MarkItem item : marks.items(doc, gold)) {
+            if (item.agreed() && item.gold().isEmpty()) {
+                marks.copy(item.kind(), item.item().versions().get(0).id(), gold, user);
+                merged++;
+            } else if (!item.agreed()) {
                 disagreements++;
             }
         }
         return new Started(gold, true, merged, disagreements);
     }
 
-    /** Submits the gold layer: the document is adjudicated (read-only until reopened). */
+    /**
+     * Submits the gold layer: the document is adjudicated (read-only until reopened). With items still open
+     * (nothing in gold for them) it refuses with {@link OpenItemsException} unless {@code confirmed}.
+     */
     @Transactional
-    public Layer finish(Document doc, User user) {
+    public Layer finish(Document doc, User user, boolean confirmed) {
         Layer gold = Layer.findById(requireGold(doc, user).id);
+        if (gold.state == LayerState.submitted) {
+            return gold;
+        }
+        long open = openItems(doc);
+        if (open > 0 && !confirmed) {
+            throw new OpenItemsException(open);
+        }
         gold.state = LayerState.submitted;
         gold.updatedAt = Instant.now();
+        history.layer(user, gold, dev.credence.history.ChangeAction.submit, LayerState.in_progress);
         return gold;
     }
 
     @Transactional
     public Layer reopen(Document doc, User user) {
         Layer gold = Layer.findById(requireGold(doc, user).id);
+        if (gold.state != LayerState.submitted) {
+            return gold;
+        }
         gold.state = LayerState.in_progress;
         gold.updatedAt = Instant.now();
+        history.layer(user, gold, dev.credence.history.ChangeAction.reopen, LayerState.submitted);
         return gold;
+    }
+
+    /** Items (claims, mentions, cues) with nothing in gold yet. */
+    public long openItems(Document doc) {
+        if (gold(doc).isEmpty()) {
+            return 0;
+        }
+        return items(doc).stream().filter(i -> i.gold().isEmpty()).count()
+                + marks.items(doc).stream().filter(i -> i.gold().isEmpty()).count();
+    }
+
+    /**
+     * Copies every item all reviewers agree on (claims, mentions, cues) that has nothing in gold yet,
+     * e.g. after "Undo merge" or for layers reopened and resubmitted. Answers how many were copied.
+     */
+    @Transactional
+    public int acceptUnanimous(Document doc, User user) {
+        Layer gold = editableGold(doc, user);
+        List<Long> layerIds = reviewerLayers(doc).stream().map(l -> l.id).toList();
+        int n = 0;
+        for (Item item : items(doc)) {
+            if (item.agreed() && item.gold().isEmpty()) {
+                copies.claim(Claim.findById(item.cluster().versions().get(0).claimId()), gold, user);
+                n++;
+            }
+        }
+        em.flush();
+        for (MarkAdjudication.MarkItem item : marks.items(doc, gold)) {
+            if (item.item().agreed(layerIds) && item.gold().isEmpty()) {
+                marks.copy(item.kind(), item.item().versions().get(0).id(), gold, user);
+                n++;
+            }
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- items
@@ -217,10 +280,10 @@ public class AdjudicationService {
         }
         for (Claim g : Claim.<Claim>list("layer.id = ?1 and start < ?2 and end > ?3 and orphaned = false", gold.id, source.end,
                 source.start)) {
-            g.delete();
+            copies.deleteClaim(g, user);
         }
         em.flush();
-        return copy(source, gold);
+        return copies.claim(source, gold, user);
     }
 
     @Transactional
@@ -241,12 +304,12 @@ public class AdjudicationService {
         Claim c = requireGoldClaim(claim.id, user);
         requireOpen(c.layer);
         c.layer.updatedAt = Instant.now();
-        c.delete();
+        copies.deleteClaim(c, user);
     }
 
     // ---------------------------------------------------------------- internals
 
-    private Layer editableGold(Document doc, User user) {
+    Layer editableGold(Document doc, User user) {
         Layer gold = Layer.findById(requireGold(doc, user).id);
         requireOpen(gold);
         return gold;
@@ -266,74 +329,5 @@ public class AdjudicationService {
         }
         return new ItemClusters.Version(c.id, c.layer.id, c.start, c.end, c.kind == null ? null : c.kind.name(),
                 c.stance == null ? null : c.stance.name(), c.credibility, hops);
-    }
-
-    /** A copy of the claim in gold, with its hops; their mentions and cues are copied too (reused if gold has them). */
-    private Claim copy(Claim from, Layer gold) {
-        Claim c = new Claim();
-        c.layer = gold;
-        c.start = from.start;
-        c.end = from.end;
-        c.exact = from.exact;
-        c.prefix = from.prefix;
-        c.suffix = from.suffix;
-        c.kind = from.kind;
-        c.stance = from.stance;
-        c.checkWorthy = from.checkWorthy;
-        c.credibility = from.credibility;
-        c.rationale = from.rationale;
-        c.evidenceUrl = from.evidenceUrl;
-        c.createdAt = Instant.now();
-        c.updatedAt = c.createdAt;
-        c.persist();
-        List<AttributionHop> hops = new ArrayList<>(from.hops);
-        hops.sort(java.util.Comparator.comparingInt(h -> h.position));
-        for (AttributionHop h : hops) {
-            AttributionHop copy = new AttributionHop();
-            copy.claim = c;
-            copy.position = h.position;
-            copy.source = h.source;
-            copy.relation = h.relation;
-            copy.reliability = h.reliability;
-            copy.mention = h.mention == null ? null : goldMention(gold, h.mention);
-            copy.cue = h.cue == null ? null : goldCue(gold, h.cue);
-            copy.persist();
-            c.hops.add(copy);
-        }
-        return c;
-    }
-
-    private static Mention goldMention(Layer gold, Mention m) {
-        return Mention.<Mention>find("layer.id = ?1 and start = ?2 and end = ?3 and source = ?4", gold.id, m.start,
-                m.end, m.source).firstResultOptional().orElseGet(() -> {
-                    Mention g = new Mention();
-                    g.layer = gold;
-                    g.start = m.start;
-                    g.end = m.end;
-                    g.exact = m.exact;
-                    g.prefix = m.prefix;
-                    g.suffix = m.suffix;
-                    g.source = m.source;
-                    g.createdAt = Instant.now();
-                    g.persist();
-                    return g;
-                });
-    }
-
-    private static Cue goldCue(Layer gold, Cue cue) {
-        return Cue.<Cue>find("layer.id = ?1 and start = ?2 and end = ?3", gold.id, cue.start, cue.end)
-                .firstResultOptional().orElseGet(() -> {
-                    Cue g = new Cue();
-                    g.layer = gold;
-                    g.start = cue.start;
-                    g.end = cue.end;
-                    g.exact = cue.exact;
-                    g.prefix = cue.prefix;
-                    g.suffix = cue.suffix;
-                    g.cueClass = cue.cueClass;
-                    g.createdAt = Instant.now();
-                    g.persist();
-                    return g;
-                });
     }
 }

@@ -37,6 +37,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.credence.review.AdjudicationPage.ItemRow;
+import dev.credence.review.AdjudicationPage.MarkRow;
+import dev.credence.review.AdjudicationPage.MarkVersion;
+import dev.credence.review.AdjudicationPage.Reviewer;
+import dev.credence.review.AdjudicationPage.VersionRow;
+import dev.credence.review.AdjudicationPage.View;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -55,61 +61,14 @@ public class Adjudications {
     AdjudicationService adjudication;
     @Inject
     AnnotationService annotations;
-
-    /** One reviewer's version of an item (claim null when the reviewer marked nothing there). */
-    public record VersionRow(int number, String reviewer, Claim claim, java.util.Set<ItemClusters.Field> differs) {
-        public boolean isDifferent(String field) {
-            return claim != null && differs.contains(ItemClusters.Field.valueOf(field));
-        }
-    }
-
-    /** One item as the page shows it. */
-    public record ItemRow(int number, int start, int end, String exact, boolean agreed, List<VersionRow> versions,
-            List<Claim> gold) {
-        /** merged (agreed, in gold), resolved (gold holds something), open (nothing in gold yet). */
-        public String status() {
-            if (gold.isEmpty()) {
-                return "open";
-            }
-            return agreed ? "merged" : "resolved";
-        }
-
-        public boolean hasVersions() {
-            return versions.stream().anyMatch(v -> v.claim() != null);
-        }
-    }
-
-    public record Reviewer(int number, String name, String state) {
-    }
-
-    public record View(Document doc, Layer gold, List<Reviewer> reviewers, boolean canStart, List<ItemRow> items,
-            List<Segmenter.Segment> segments, List<Mention> mentions, List<Cue> cues, ClaimForm claimForm,
-            String status) {
-        public boolean started() {
-            return gold != null;
-        }
-
-        public boolean finished() {
-            return gold != null && gold.state == LayerState.submitted;
-        }
-
-        public String state() {
-            return gold == null ? "not started" : gold.state == LayerState.submitted ? "finished" : "in progress";
-        }
-
-        public long open() {
-            return items.stream().filter(i -> i.status().equals("open")).count();
-        }
-
-        public Annotations.View form() {
-            // The claim form's option lists (kinds, stances, grades) are the document page's.
-            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null);
-        }
-    }
+    @Inject
+    MarkAdjudication markAdjudication;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(View v);
+
+        static native TemplateInstance finish(View v);
 
         static native TemplateInstance page$workspace(View v);
 
@@ -237,11 +196,26 @@ public class Adjudications {
         }
     }
 
+    /** The confirmation asked before finishing with open items: how many, and a way back to them. */
+    @GET
+    @Path("{id}/adjudicate/finish")
+    public TemplateInstance confirmFinish(@RestPath Long id) {
+        return Templates.finish(view(require(id), null, null));
+    }
+
+    /** Finishes; with open items only when {@code confirm=true}, else to the confirmation page. */
     @POST
     @Path("{id}/adjudicate/finish")
-    public Response finish(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response finish(@RestPath Long id, @FormParam("confirm") boolean confirm,
+            @HeaderParam("HX-Request") boolean htmx) {
         Document doc = require(id);
-        adjudication.finish(doc, me());
+        try {
+            adjudication.finish(doc, me(), confirm);
+        } catch (OpenItemsException e) {
+            String url = "/documents/" + id + "/adjudicate/finish";
+            return htmx ? Response.ok().header("HX-Redirect", url).build() : Response.seeOther(java.net.URI.create(url)).build();
+        }
         return done(doc, htmx, "", "Gold layer submitted: the document is adjudicated.");
     }
 
@@ -313,10 +287,24 @@ public class Adjudications {
                 marks.add(Segmenter.Mark.claim(number, item.cluster().start(), item.cluster().end()));
             }
         }
+        List<MarkRow> markRows = new ArrayList<>();
+        for (MarkAdjudication.MarkItem mi : markAdjudication.items(doc)) {
+            List<MarkVersion> versions = new ArrayList<>();
+            for (Layer l : reviewerLayers) {
+                List<SpanItems.Mark> mine = mi.item().of(l.id);
+                if (mine.isEmpty() && !mi.item().versions().isEmpty()) {
+                    versions.add(new MarkVersion(numberOf.get(l.id), l.owner.displayName, null));
+                }
+                mine.forEach(m -> versions.add(new MarkVersion(numberOf.get(l.id), l.owner.displayName, m)));
+            }
+            markRows.add(new MarkRow(mi.kind().name(), markRows.size() + 1,
+                    slice(doc, mi.item().start(), mi.item().end()), mi.agreed(), mi.item().spansDiffer(),
+                    mi.item().valuesDiffer(), versions, mi.gold()));
+        }
         List<Mention> mentions = gold == null ? List.of() : annotations.mentions(gold);
         List<Cue> cues = gold == null ? List.of() : annotations.cues(gold);
         return new View(doc, gold, reviewers, canStart, items, Segmenter.segments(doc.text, marks), mentions, cues,
-                form, status);
+                form, status, markRows);
     }
 
     private TemplateInstance render(Document doc, ClaimForm form, boolean htmx) {

@@ -55,7 +55,9 @@ public class ReviewProgress {
         }
     }
 
-    public record Dashboard(Project project, long documents, long slots, long submitted, List<StateCount> byState,
+    /** {@code submitted}: submitted reviews, at most reviewersPerDocument per document; {@code reviewed}: documents with one. */
+    public record Dashboard(Project project, long documents, long slots, long submitted, long reviewed,
+            List<StateCount> byState,
             List<ReviewerProgress> reviewers, List<DocumentRow> rows, List<Membership> members) {
         /** Submitted reviewer layers over the slots the project needs, capped at 100. */
         public long percent() {
@@ -71,7 +73,7 @@ public class ReviewProgress {
         }
     }
 
-    private record LayerRow(Long documentId, Long ownerId, String username, String displayName, LayerKind kind,
+    record LayerRow(Long documentId, Long ownerId, String username, String displayName, LayerKind kind,
             LayerState state) {
     }
 
@@ -122,8 +124,18 @@ public class ReviewProgress {
                         submitted, claimsByOwner.getOrDefault(m.user.id, 0L)));
             }
         }
-        long submittedLayers = layers.stream()
-                .filter(l -> l.kind() == LayerKind.reviewer && l.state() == LayerState.submitted).count();
+        // A document counts at most reviewersPerDocument submitted reviews: a third reviewer on one document
+        // must not make up for another document nobody reviewed (that read 75 % with half the documents empty).
+        long submittedLayers = 0;
+        long documentsReviewed = 0;
+        for (List<LayerRow> own : byDocument.values()) {
+            long n = own.stream().filter(l -> l.kind() == LayerKind.reviewer && l.state() == LayerState.submitted)
+                    .count();
+            submittedLayers += Math.min(n, project.reviewersPerDocument);
+            if (n > 0) {
+                documentsReviewed++;
+            }
+        }
 
         List<DocumentRow> rows = new ArrayList<>();
         for (Document d : Document.<Document>find("project = ?1 order by createdAt, id", project).range(0, TABLE_ROWS - 1)
@@ -137,8 +149,8 @@ public class ReviewProgress {
         }
         List<StateCount> byState = states.entrySet().stream().map(e -> new StateCount(e.getKey(), e.getValue()))
                 .toList();
-        return new Dashboard(project, documents, documents * project.reviewersPerDocument, submittedLayers, byState,
-                reviewers, rows, members);
+        return new Dashboard(project, documents, documents * project.reviewersPerDocument, submittedLayers,
+                documentsReviewed, byState, reviewers, rows, members);
     }
 
     static DocumentState stateOf(List<LayerRow> layers, int reviewersPerDocument) {

@@ -84,7 +84,11 @@ class AdjudicationApiTest {
         TestData.api(rita).when().delete("/api/v1/claims/" + id).then().statusCode(403);
         TestData.api(mona).body(claimJson(AdjudicationFixtures.DISPUTED, 5)).when().put("/api/v1/claims/" + id)
                 .then().statusCode(200).body("credibility", equalTo(5));
-        TestData.api(ada).when().post(gold() + "/submit").then().statusCode(200).body("state", equalTo("submitted"));
+        // the item only rita marked is still open: finishing needs confirm=true
+        TestData.api(ada).when().post(gold() + "/submit").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("1 item is still open"));
+        TestData.api(ada).when().post(gold() + "/submit?confirm=true").then().statusCode(200)
+                .body("state", equalTo("submitted"));
         TestData.api(ada).when().delete("/api/v1/claims/" + id).then().statusCode(409);
         TestData.api(ada).when().post(gold() + "/reopen").then().statusCode(200);
         TestData.api(ada).when().delete("/api/v1/claims/" + id).then().statusCode(204);

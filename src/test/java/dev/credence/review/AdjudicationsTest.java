@@ -114,7 +114,16 @@ class AdjudicationsTest {
                 .when().post(page() + "/accept").then().statusCode(200).extract().asString();
         assertTrue(Jsoup.parse(fragment).selectFirst("#workspace") != null);
 
-        csrf.form().when().post(page() + "/finish").then().statusCode(303);
+        // open items: finishing goes through the confirmation page, which says how many
+        String confirm = csrf.form().when().post(page() + "/finish").then().statusCode(303).extract().header("Location");
+        assertTrue(confirm.endsWith("/adjudicate/finish"), confirm);
+        org.jsoup.nodes.Document ask = Jsoup.parse(given().cookies(session).when().get(page() + "/finish").then()
+                .statusCode(200).extract().asString());
+        assertTrue(ask.selectFirst("#open-items").text().contains("2 items are still open"), ask.text());
+        Layer stillOpen = QuarkusTransaction.requiringNew().call(() -> Layer.<Layer>find(
+                "document.id = ?1 and kind = ?2", fx.doc.id, LayerKind.gold).firstResult());
+        assertEquals(LayerState.in_progress, stillOpen.state);
+        csrf.form().formParam("confirm", "true").when().post(page() + "/finish").then().statusCode(303);
         Layer goldLayer = QuarkusTransaction.requiringNew().call(() -> Layer.<Layer>find("document.id = ?1 and kind = ?2",
                 fx.doc.id, LayerKind.gold).firstResult());
         assertEquals(LayerState.submitted, goldLayer.state);

@@ -105,6 +105,23 @@ class ReviewPagesTest {
     }
 
     @Test
+    void aThirdReviewOnOneDocumentDoesNotCountForAnUnreviewedOne() {
+        data.user("tom");
+        data.member(project, "tom", "reviewer");
+        User tom = User.findByUsername("tom").orElseThrow();
+        Document a = fixtures.document(project, "Alpha", ARTICLE + "a");
+        fixtures.document(project, "Bravo", ARTICLE + "b");
+        review.layer(a, rob, LayerKind.reviewer, LayerState.submitted);
+        review.layer(a, sue, LayerKind.reviewer, LayerState.submitted);
+        review.layer(a, tom, LayerKind.reviewer, LayerState.submitted);
+        var html = page(TestData.login("mia"), "/projects/" + project.id + "/dashboard");
+        // 2 documents x 2 reviewers: Alpha counts 2 (not 3), Bravo none: 50 %, not 75 %.
+        assertEquals("50", html.select("#overall-progress").attr("value"));
+        assertTrue(html.getElementById("live").text().contains("2 of 4 reviews (50%)"), html.text());
+        assertEquals("1 of 2 documents have a submitted review.", html.getElementById("documents-reviewed").text());
+    }
+
+    @Test
     void dashboardShowsProgressStatesAndAssignees() {
         Document a = fixtures.document(project, "Alpha", ARTICLE + "a");
         Document b = fixtures.document(project, "Bravo", ARTICLE + "b");
