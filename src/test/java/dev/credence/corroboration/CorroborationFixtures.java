@@ -69,8 +69,18 @@ public class CorroborationFixtures {
             Document stored = Document.findById(d.id);
             stored.publisher = publisher;
             stored.publishedAt = LocalDate.parse(day);
+            // The real hash, as the importer stores it (a backup's restore checks it).
+            stored.textSha256 = java.util.HexFormat.of().formatHex(sha256(stored.text));
         });
         return d;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A claim body for the first occurrence of {@code needle} in {@code text}, attributed to one source. */
