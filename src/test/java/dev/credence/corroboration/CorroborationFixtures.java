@@ -40,6 +40,29 @@ public class CorroborationFixtures {
             The town council approved a new budget for the harbour library on Monday, the mayor said.
             """;
 
+    /**
+     * What scraped pages carry around the story (menus, teasers, comments), appended to each article so the
+     * pages are of real size (about 4 kB): our own words, with emoji and curly quotes.
+     */
+    public static final String PAGE_NOISE = """
+
+            Related coverage
+            • “Harbour ferries return to the winter timetable” — read the full story on page 6 ⛴️
+            • Opinion: why the coast road still floods every October, and what the engineers say about it
+            • Photo gallery: the autumn regatta in twenty-four pictures 📸
+            Most read this week
+            1. Council names the new head of the fishermen’s cooperative
+            2. “It felt like home again”: a bakery reopens after the fire
+            3. Weather: fog over the bay until Thursday, then sunshine ☀️
+            Comments (12)
+            Sorted by newest · Sign in to join the conversation · Community guidelines apply
+            — “Thanks for the clear reporting, as always,” wrote a reader from the old town.
+            — Another reader asked when the printed edition will be delivered on Sundays again.
+            Newsletter: the morning briefing in your inbox at seven o’clock, free of charge, unsubscribe at any time.
+            About us · Contact the newsroom · Corrections policy · Advertise with us · Jobs · Privacy settings
+            © 2026 — all rights reserved. Reproduction of articles, photographs and graphics requires written permission.
+            """.repeat(3);
+
     @Inject
     TestData data;
     @Inject
@@ -57,8 +80,8 @@ public class CorroborationFixtures {
         Project p = data.project("Port Alder strike", mona);
         data.member(p, "rita", "reviewer");
         data.member(p, "sam", "reviewer");
-        Document courier = dated(annotations.document(p, "Radar station hit", COURIER), "Harbor Courier", "2026-03-03");
-        Document ledger = dated(annotations.document(p, "Rocket strike on Port Alder", LEDGER), "Evening Ledger",
+        Document courier = dated(annotations.document(p, "Radar station hit", COURIER + PAGE_NOISE), "Harbor Courier", "2026-03-03");
+        Document ledger = dated(annotations.document(p, "Rocket strike on Port Alder", LEDGER + PAGE_NOISE), "Evening Ledger",
                 "2026-03-04");
         Document gazette = dated(annotations.document(p, "Library budget", GAZETTE), "Valley Gazette", "2026-05-20");
         return new World(p, courier, ledger, gazette);
