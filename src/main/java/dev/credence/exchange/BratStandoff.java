@@ -133,6 +133,11 @@ public final class BratStandoff {
         if (!c.hops().isEmpty()) {
             parts.add("chain: " + chain(c.hops()));
         }
+        for (ExportRows.Link l : c.links()) {
+            // brat relations stay inside one document; a link to another article is a note on the claim.
+            parts.add(l.relation() + " (" + l.origin() + " origin) claim " + l.targetClaimId() + " in document "
+                    + l.targetDocumentId());
+        }
         return String.join(" · ", parts);
     }
 

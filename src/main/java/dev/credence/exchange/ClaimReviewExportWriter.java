@@ -119,6 +119,19 @@ public final class ClaimReviewExportWriter implements ExportWriter {
         if (c.rationale() != null && !c.rationale().isBlank()) {
             json.writeStringField("reviewBody", c.rationale());
         }
+        if (!c.links().isEmpty()) {
+            // The claims in other articles this review rests on (corroboration links), schema.org citation.
+            json.writeArrayFieldStart("citation");
+            for (ExportRows.Link l : c.links()) {
+                json.writeStartObject();
+                json.writeStringField("@type", "Claim");
+                json.writeStringField("url", context.iri("api/v1/claims/" + l.targetClaimId()));
+                json.writeStringField("description", l.relation() + " (" + l.origin() + " origin)"
+                        + (l.countsTowardGrade1() ? "; an independent corroboration" : ""));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
 
         json.writeObjectFieldStart("author");
         json.writeStringField("@type", "Organization");

@@ -83,6 +83,14 @@ public class ConllExportWriter implements ExportWriter {
             out.write(' ');
             out.write(layerName(layer));
             out.write("\n\n");
+            for (ExportRows.Claim c : layer.claims()) {
+                // Links to claims of other documents, as comment lines (# …, as CoNLL-U and most column readers
+                // skip them): the linking claim by its code point span, the linked one by document and claim id.
+                for (ExportRows.Link l : c.links()) {
+                    out.write("# claim_link\t" + c.start() + "\t" + c.end() + "\t" + l.relation() + "\t" + l.origin()
+                            + "\t" + l.targetDocumentId() + "\t" + l.targetClaimId() + "\n");
+                }
+            }
             int k = 0;
             for (Segmentation.Sentence s : sentences) {
                 for (Segmentation.Token t : s.tokens()) {

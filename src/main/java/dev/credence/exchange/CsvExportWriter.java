@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 public class CsvExportWriter implements ExportWriter {
     static final List<String> CLAIM_COLUMNS = List.of("document_id", "document_title", "document_url", "layer_id",
             "layer_kind", "reviewer", "claim_id", "start", "end", "exact", "kind", "stance", "check_worthy",
-            "credibility", "rationale", "evidence_url", "chain", "hop_count");
+            "credibility", "rationale", "evidence_url", "chain", "hop_count", "independent_corroborations", "links");
     static final List<String> HOP_COLUMNS = List.of("source", "type", "relation", "reliability");
 
     private final CSVPrinter csv;
@@ -81,6 +81,8 @@ public class CsvExportWriter implements ExportWriter {
                 csv.print(CsvCells.cell(c.evidenceUrl()));
                 csv.print(CsvCells.cell(c.chain()));
                 csv.print(CsvCells.cell(c.hops().size()));
+                csv.print(CsvCells.cell(c.links().stream().filter(ExportRows.Link::countsTowardGrade1).count()));
+                csv.print(CsvCells.cell(links(c)));
                 for (int i = 0; i < maxHops; i++) {
                     ExportRows.Hop h = i < c.hops().size() ? c.hops().get(i) : null;
                     csv.print(CsvCells.cell(h == null ? null : h.sourceName()));
@@ -91,6 +93,19 @@ public class CsvExportWriter implements ExportWriter {
                 csv.println();
             }
         }
+    }
+
+    /** "corroborates independent 45@12; contradicts shared 51@13": relation, origin, target claim @ its document. */
+    static String links(ExportRows.Claim c) {
+        if (c.links().isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ExportRows.Link l : c.links()) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(l.relation()).append(' ').append(l.origin()).append(' ')
+                    .append(l.targetClaimId()).append('@').append(l.targetDocumentId());
+        }
+        return sb.toString();
     }
 
     private static String name(Enum<?> value) {

@@ -227,12 +227,26 @@ public class DoccanoExportWriter implements ExportWriter {
         json.writeStringField("layer", layer == null ? "" : layer.ownerUsername() == null ? "gold" : layer.ownerUsername());
         json.writeStringField("layer_kind", layer == null ? "" : layer.kind().name());
         json.writeNumberField("layer_id", layer == null ? 0 : layer.id());
+        // Links to claims of other documents cannot be doccano relations (those stay in one example).
+        json.writeStringField("claim_links", layer == null ? "" : claimLinks(layer));
         json.writeStringField("offsets", options.offsets().label);
         if (options.entities().withoutOverlaps()) {
             json.writeNumberField("dropped_overlapping", dropped);
         }
         json.writeEndObject();
         json.writeRaw('\n');
+    }
+
+    /** "45 corroborates 61@12 independent; …": linking claim, relation, linked claim @ its document, origin. */
+    static String claimLinks(ExportRows.Layer layer) {
+        StringBuilder sb = new StringBuilder();
+        for (ExportRows.Claim c : layer.claims()) {
+            for (ExportRows.Link l : c.links()) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(c.id()).append(' ').append(l.relation()).append(' ')
+                        .append(l.targetClaimId()).append('@').append(l.targetDocumentId()).append(' ').append(l.origin());
+            }
+        }
+        return sb.toString();
     }
 
     private int offset(Offsets.CodePointIndex index, int codePoint) {

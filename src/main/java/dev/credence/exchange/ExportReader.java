@@ -129,6 +129,18 @@ public class ExportReader {
                 layers.get(claim.layerId()).claims().add(claim);
             }
         }
+        if (!claims.isEmpty()) {
+            for (Object row : em.createQuery("select l.id, l.claim.id, t.id, t.layer.document.id, l.relation, l.origin, l.note"
+                    + " from dev.credence.corroboration.ClaimLink l join l.target t where l.claim.id in (:claims)"
+                    + " order by l.claim.id, l.id").setParameter("claims", claims.keySet()).getResultList()) {
+                Object[] r = (Object[]) row;
+                var relation = (dev.credence.corroboration.LinkRelation) r[4];
+                var origin = (dev.credence.corroboration.LinkOrigin) r[5];
+                claims.get(id(r[1])).links().add(new ExportRows.Link(id(r[0]), id(r[2]), id(r[3]), relation.name(),
+                        origin.name(), (String) r[6], relation == dev.credence.corroboration.LinkRelation.corroborates
+                                && origin == dev.credence.corroboration.LinkOrigin.independent));
+            }
+        }
 
         for (Object row : em.createQuery("select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"
                 + " s.id, s.name from Mention m left join m.source s where m.layer.id in (:layers) and m.orphaned = false"

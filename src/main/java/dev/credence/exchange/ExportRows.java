@@ -47,7 +47,15 @@ public final class ExportRows {
     /** {@link #hops} is ordered by position: hop 0 is the originator, the last hop the outlet. */
     public record Claim(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
             ClaimKind kind, Stance stance, Boolean checkWorthy, Integer credibility, String rationale,
-            String evidenceUrl, List<Hop> hops) {
+            String evidenceUrl, List<Hop> hops, List<Link> links) {
+
+        /** A claim without corroboration links. */
+        public Claim(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
+                ClaimKind kind, Stance stance, Boolean checkWorthy, Integer credibility, String rationale,
+                String evidenceUrl, List<Hop> hops) {
+            this(id, layerId, start, end, exact, prefix, suffix, kind, stance, checkWorthy, credibility, rationale,
+                    evidenceUrl, hops, new java.util.ArrayList<>());
+        }
 
         /** "outlet ← … ← originator", as Claim.chain() says it. */
         public String chain() {
@@ -60,6 +68,15 @@ public final class ExportRows {
             }
             return sb.toString();
         }
+    }
+
+    /**
+     * A corroboration link from this claim to a claim in another document (V13): relation corroborates |
+     * contradicts | repeats, origin independent | shared | unknown. Only an independent corroboration
+     * {@code countsTowardGrade1}.
+     */
+    public record Link(long id, long targetClaimId, long targetDocumentId, String relation, String origin, String note,
+            boolean countsTowardGrade1) {
     }
 
     public record Hop(long claimId, int position, long sourceId, String sourceName, SourceType sourceType,

@@ -189,6 +189,19 @@ public class JsonlExportWriter implements ExportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("links");
+        for (ExportRows.Link l : c.links()) {
+            json.writeStartObject();
+            json.writeNumberField("id", l.id());
+            json.writeNumberField("targetClaimId", l.targetClaimId());
+            json.writeNumberField("targetDocumentId", l.targetDocumentId());
+            json.writeStringField("relation", l.relation());
+            json.writeStringField("origin", l.origin());
+            json.writeBooleanField("countsTowardGrade1", l.countsTowardGrade1());
+            json.writeStringField("note", l.note());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         if (agreements != null) {
             ExportRows.Agreement a = agreements.get(c.id());
             if (a == null) {

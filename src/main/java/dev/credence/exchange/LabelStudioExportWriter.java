@@ -101,6 +101,26 @@ public class LabelStudioExportWriter implements ExportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        // Corroboration links cross tasks, which Label Studio relations cannot: listed here, by region id
+        // ("claim-<id>") and the linked claim's task (= document id).
+        json.writeArrayFieldStart("claim_links");
+        for (ExportRows.Layer layer : d.layers()) {
+            for (ExportRows.Claim c : layer.claims()) {
+                for (ExportRows.Link l : c.links()) {
+                    json.writeStartObject();
+                    json.writeNumberField("id", l.id());
+                    json.writeStringField("from_id", "claim-" + c.id());
+                    json.writeNumberField("annotation_id", layer.id());
+                    json.writeStringField("to_id", "claim-" + l.targetClaimId());
+                    json.writeNumberField("to_task", l.targetDocumentId());
+                    json.writeStringField("relation", l.relation());
+                    json.writeStringField("origin", l.origin());
+                    json.writeBooleanField("counts_toward_grade_1", l.countsTowardGrade1());
+                    json.writeEndObject();
+                }
+            }
+        }
+        json.writeEndArray();
         json.writeEndObject();
         json.writeArrayFieldStart("annotations");
         for (ExportRows.Layer layer : d.layers()) {

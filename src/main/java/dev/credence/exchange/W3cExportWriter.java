@@ -104,6 +104,9 @@ public final class W3cExportWriter implements ExportWriter {
                     claimBodies(c);
                     target(text, source, scope, c.start(), c.end(), c.exact(), c.prefix(), c.suffix());
                     json.writeEndObject();
+                    for (ExportRows.Link l : c.links()) {
+                        link(c, l, layer);
+                    }
                 }
                 for (ExportRows.Mention m : layer.mentions()) {
                     start("mentions", m.id(), "identifying", layer, stamps.get("mention:" + m.id()));
@@ -234,6 +237,33 @@ public final class W3cExportWriter implements ExportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /**
+     * A corroboration link as its own Annotation (motivation linking): the target is the linking claim's
+     * annotation, the body the linked claim's, with the relation and origin.
+     */
+    private void link(ExportRows.Claim c, ExportRows.Link l, ExportRows.Layer layer) throws IOException {
+        start("claim-links", l.id(), "linking", layer, null);
+        json.writeArrayFieldStart("body");
+        json.writeStartObject();
+        json.writeStringField("type", "SpecificResource");
+        json.writeStringField("purpose", "linking");
+        json.writeStringField("source", context.iri("api/v1/claims/" + l.targetClaimId()));
+        json.writeStringField("credence:relation", l.relation());
+        json.writeStringField("credence:origin", l.origin());
+        json.writeBooleanField("credence:countsTowardGrade1", l.countsTowardGrade1());
+        json.writeNumberField("credence:targetDocumentId", l.targetDocumentId());
+        json.writeEndObject();
+        textual("describing", l.relation() + " (" + l.origin() + " origin)");
+        json.writeEndObject();
+        if (l.note() != null && !l.note().isBlank()) {
+            textual("commenting", l.note());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("target", context.iri("api/v1/claims/" + c.id()));
+        json.writeEndObject();
     }
 
     /** The span's label as a classifying TextualBody. */

@@ -248,6 +248,7 @@ if (documentId) {
     } else if (/^[1-6]$/.test(key) && $('#editor input[name=credibility]')) {
       const radio = $(`#editor input[name=credibility][value="${key}"]`);
       radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
       status(`Credibility ${key}: ${radio.parentElement.textContent.trim().replace(/^\d\s*/, '')}`);
     } else if (key === 'e') {
       const item = currentClaimItem();
@@ -387,3 +388,18 @@ function pollExportJob(item) {
 }
 
 exportJobs.filter((item) => exportActive(item.dataset.state)).forEach(pollExportJob);
+
+// ---- corroboration: warn when credibility 1 is chosen without an independent corroboration
+
+function updateGrade1Warning() {
+  const warning = document.querySelector('[data-grade1-warning]');
+  if (!warning) return;
+  const panel = document.querySelector('[data-corroboration]');
+  if (panel) warning.dataset.independent = panel.dataset.independent;
+  const chosen = document.querySelector('.claim-form input[name=credibility]:checked');
+  warning.hidden = !(chosen && chosen.value === '1' && Number(warning.dataset.independent || 0) === 0);
+}
+document.addEventListener('change', (e) => {
+  if (e.target && e.target.name === 'credibility') updateGrade1Warning();
+});
+document.body.addEventListener('htmx:afterSettle', updateGrade1Warning);

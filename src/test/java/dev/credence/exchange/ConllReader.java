@@ -63,6 +63,9 @@ final class ConllReader {
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n];
             String where = "line " + (n + 1) + " '" + line + "': ";
+            if (line.startsWith("# ") && sentence == null && block != null) {
+                continue; // a comment line between sentences (claim links)
+            }
             if (line.startsWith("-DOCSTART-")) {
                 require(sentence == null, where + "DOCSTART inside a sentence");
                 String[] p = line.split(" ", -1);

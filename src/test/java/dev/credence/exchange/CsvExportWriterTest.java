@@ -34,13 +34,14 @@ class CsvExportWriterTest {
     @Test
     void headerHasClaimColumnsThenOneGroupPerHop() {
         List<String> header = CsvExportWriter.header(2);
-        assertEquals(18 + 8, header.size());
+        assertEquals(20 + 8, header.size());
         assertEquals(List.of("document_id", "document_title", "document_url", "layer_id", "layer_kind", "reviewer",
                 "claim_id", "start", "end", "exact", "kind", "stance", "check_worthy", "credibility", "rationale",
                 "evidence_url", "chain", "hop_count"), header.subList(0, 18));
+        assertEquals(List.of("independent_corroborations", "links"), header.subList(18, 20));
         assertEquals(List.of("hop0_source", "hop0_type", "hop0_relation", "hop0_reliability",
-                "hop1_source", "hop1_type", "hop1_relation", "hop1_reliability"), header.subList(18, 26));
-        assertEquals(18, CsvExportWriter.header(0).size());
+                "hop1_source", "hop1_type", "hop1_relation", "hop1_reliability"), header.subList(20, 28));
+        assertEquals(20, CsvExportWriter.header(0).size());
     }
 
     @Test

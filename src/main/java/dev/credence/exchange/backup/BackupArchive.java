@@ -131,7 +131,7 @@ final class BackupArchive implements AutoCloseable {
             entries.put(name, new Listed(name, rows.asLong(), bytes.asLong(), sha.asText().toLowerCase()));
         }
         for (String name : BackupFormat.ENTRIES) {
-            if (!entries.containsKey(name)) {
+            if (!entries.containsKey(name) && !BackupFormat.OPTIONAL.contains(name)) {
                 throw new BackupException(BackupFormat.MANIFEST + ": entry '" + name + "' is not listed");
             }
         }
@@ -179,6 +179,9 @@ final class BackupArchive implements AutoCloseable {
     /** Hands each line of {@code name} to {@code sink} as a row; checks the count against the manifest. */
     void rows(String name, Consumer<BackupRow> sink) throws IOException {
         Listed listed = entries.get(name);
+        if (listed == null && BackupFormat.OPTIONAL.contains(name)) {
+            return; // an archive from before this entry existed
+        }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = 0;

@@ -27,11 +27,15 @@ public final class BackupFormat {
     public static final String CLAIMS = "claims.jsonl";
     public static final String HOPS = "hops.jsonl";
     public static final String COMMENTS = "comments.jsonl";
+    public static final String CLAIM_LINKS = "claim_links.jsonl";
     public static final String HISTORY = "history.jsonl";
 
     /** Every data entry, in writing (and restoring) order: a row refers only to rows of earlier entries. */
     public static final List<String> ENTRIES = List.of(PROJECT, USERS, MEMBERS, SOURCES, SOURCE_GRADES, DOCUMENTS,
-            DOCUMENT_REVISIONS, LAYERS, MENTIONS, CUES, CLAIMS, HOPS, COMMENTS, HISTORY);
+            DOCUMENT_REVISIONS, LAYERS, MENTIONS, CUES, CLAIMS, HOPS, COMMENTS, CLAIM_LINKS, HISTORY);
+
+    /** Entries an archive may lack because it was written before they existed (claim links: V13). */
+    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(CLAIM_LINKS);
 
     private BackupFormat() {
     }

@@ -94,6 +94,10 @@ public class BackupWriter {
             new Table(BackupFormat.COMMENTS, "select c.id, c.claim.id, c.parent.id, a.username, c.body, c.createdAt"
                     + " from ClaimComment c join c.author a where c.claim.layer.document.project.id = :project", PAGE,
                     "id", "claimId", "parentId", "author", "body", "createdAt"),
+            new Table(BackupFormat.CLAIM_LINKS, "select l.id, l.claim.id, l.target.id, l.relation, l.origin, l.note,"
+                    + " u.username, l.createdAt from dev.credence.corroboration.ClaimLink l left join l.createdBy u"
+                    + " where l.project.id = :project", PAGE,
+                    "id", "claimId", "targetClaimId", "relation", "origin", "note", "createdBy", "createdAt"),
             new Table(BackupFormat.HISTORY, "select e.id, e.changedAt, e.username, e.documentId, e.entityType, e.entityId,"
                     + " e.action, e.before, e.after from ChangeLogEntry e where e.projectId = :project", PAGE,
                     "id", "changedAt", "username", "documentId", "entityType", "entityId", "action", "before", "after"));

@@ -65,6 +65,7 @@ final class ProjectRestore {
     private final Map<Long, Long> mentions = new HashMap<>();
     private final Map<Long, Long> cues = new HashMap<>();
     private final Map<Long, Long> claims = new HashMap<>();
+    private final Map<Long, Long> links = new HashMap<>();
     private final Map<Long, Long> comments = new HashMap<>();
     private long projectId;
     private long rows;
@@ -110,8 +111,9 @@ final class ProjectRestore {
         each(BackupFormat.CLAIMS, this::claim);
         each(BackupFormat.HOPS, this::hop);
         each(BackupFormat.COMMENTS, this::comment);
+        each(BackupFormat.CLAIM_LINKS, this::claimLink);
         HistoryRemap history = new HistoryRemap(projectId, users, documents, Map.of("claim", claims, "mention", mentions,
-                "cue", cues, "layer", layers, "source", sources, "source_grade", grades));
+                "cue", cues, "layer", layers, "source", sources, "source_grade", grades, "claim_link", links));
         each(BackupFormat.HISTORY, row -> history.restore(row).persist());
         em.flush();
         return projectId;
@@ -443,5 +445,25 @@ final class ProjectRestore {
         c.createdAt = row.instant("createdAt");
         c.persist();
         comments.put(row.id("id"), c.id);
+    }
+
+    private void claimLink(BackupRow row) {
+        var l = new dev.credence.corroboration.ClaimLink();
+        l.project = em.getReference(Project.class, projectId);
+        l.claim = em.getReference(Claim.class, mapped(row, "claimId", claims, BackupFormat.CLAIMS, true));
+        l.target = em.getReference(Claim.class, mapped(row, "targetClaimId", claims, BackupFormat.CLAIMS, true));
+        if (l.claim.id.equals(l.target.id)) {
+            throw row.error("targetClaimId", "a claim cannot be linked to itself");
+        }
+        l.relation = row.enumeration("relation", dev.credence.corroboration.LinkRelation.class);
+        l.origin = row.enumeration("origin", dev.credence.corroboration.LinkOrigin.class);
+        l.note = row.optText("note");
+        if (l.note != null && l.note.length() > dev.credence.corroboration.ClaimLink.MAX_NOTE) {
+            throw row.error("note", "longer than " + dev.credence.corroboration.ClaimLink.MAX_NOTE + " characters");
+        }
+        l.createdBy = userRef(row, "createdBy", false);
+        l.createdAt = row.instant("createdAt");
+        l.persist();
+        links.put(row.id("id"), l.id);
     }
 }

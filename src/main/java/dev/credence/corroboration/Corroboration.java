@@ -1,0 +1,58 @@
+package dev.credence.corroboration;
+
+import dev.credence.account.User;
+import dev.credence.annotation.Claim;
+import dev.credence.annotation.ClaimReading;
+import dev.credence.search.SimilarClaims;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the claim form's corroboration panel and the API show: similar claims (not yet linked) and links. */
+@ApplicationScoped
+public class Corroboration {
+    public static final int DEFAULT_LIMIT = 5;
+    public static final int MAX_LIMIT = 50;
+
+    @Inject
+    SimilarClaims similar;
+    @Inject
+    ClaimReading reading;
+    @Inject
+    ClaimLinkService links;
+
+    public record Candidate(Claim claim, float score) {
+        public String scoreText() {
+            return String.format(java.util.Locale.ROOT, "%.2f", score);
+        }
+    }
+
+    public record Panel(Claim claim, List<ClaimLinkService.Seen> links, List<Candidate> candidates, long independent,
+            boolean editable) {
+    }
+
+    /** Claims similar to this one the viewer may see, best first. */
+    public List<Candidate> similar(Claim claim, User viewer, int limit) {
+        List<Candidate> out = new ArrayList<>();
+        for (SimilarClaims.Match m : similar.find(claim, viewer, Math.max(1, Math.min(MAX_LIMIT, limit)))) {
+            Claim c = Claim.findById(m.claimId());
+            // The index may lag a delete by one search: check the claim still exists and is still readable.
+            if (c != null && reading.maySee(c, viewer)) {
+                out.add(new Candidate(c, m.score()));
+            }
+        }
+        return out;
+    }
+
+    public Panel panel(Claim claim, User viewer, boolean editable) {
+        List<ClaimLinkService.Seen> seen = links.links(claim, viewer);
+        Set<Long> linked = seen.stream().map(s -> s.other().id).collect(Collectors.toSet());
+        List<Candidate> candidates = similar(claim, viewer, DEFAULT_LIMIT + linked.size()).stream()
+                .filter(c -> !linked.contains(c.claim().id)).limit(DEFAULT_LIMIT).toList();
+        long independent = seen.stream().filter(s -> s.link().confirms()).count();
+        return new Panel(claim, seen, candidates, independent, editable);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.credence.bench;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The search benchmark's own H2 file database (target/search-bench-db), kept between runs. */
+public class SearchBenchProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.datasource.jdbc.url",
+                "jdbc:h2:file:./target/search-bench-db/credence;DB_CLOSE_ON_EXIT=FALSE",
+                "quarkus.log.level", "WARN",
+                "quarkus.log.category.\"dev.credence\".level", "INFO");
+    }
+}
