@@ -465,7 +465,7 @@ public class Annotations {
         Cue c = annotations.requireCue(cueId, me());
         requireSameDocument(doc, c.layer);
         return render(doc, null, new SpanForm("cue", c.id, c.start, c.end, c.exact, "", "",
-                c.cueClass == null ? "" : c.cueClass.name(), null), htmx);
+                c.cueClass == null ? "" : c.cueClass, null), htmx);
     }
 
     @POST
@@ -600,12 +600,12 @@ public class Annotations {
         for (AttributionHop h : c.hops) {
             hops.add(new HopForm(hops.size(), h.source.name, h.source.type.name(),
                     h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id,
-                    h.relation.name(), h.reliability == null ? "" : h.reliability));
+                    h.relation, h.reliability == null ? "" : h.reliability));
         }
         if (hops.isEmpty()) {
             hops.add(HopForm.blank(0));
         }
-        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, name(c.kind), name(c.stance),
+        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, nullToEmpty(c.kind), nullToEmpty(c.stance),
                 c.checkWorthy, c.credibility, nullToEmpty(c.rationale),
                 nullToEmpty(c.evidenceUrl), hops, error);
     }

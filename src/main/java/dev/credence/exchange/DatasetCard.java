@@ -53,20 +53,20 @@ public final class DatasetCard {
                 count(layerKinds, layer.kind().name());
                 for (ExportRows.Claim c : layer.claims()) {
                     claims++;
-                    count(claimKinds, name(c.kind()));
-                    count(stances, name(c.stance()));
+                    count(claimKinds, c.kind());
+                    count(stances, c.stance());
                     count(credibility, c.credibility() == null ? "(none)" : String.valueOf(c.credibility()));
                     for (ExportRows.Hop h : c.hops()) {
                         hops++;
                         count(reliability, h.reliability() == null ? "(none)" : h.reliability());
                         count(sourceTypes, name(h.sourceType()));
-                        count(relations, name(h.relation()));
+                        count(relations, h.relation());
                     }
                 }
                 mentions += layer.mentions().size();
                 for (ExportRows.Cue cue : layer.cues()) {
                     cues++;
-                    count(cueClasses, name(cue.cueClass()));
+                    count(cueClasses, cue.cueClass());
                 }
             }
         }

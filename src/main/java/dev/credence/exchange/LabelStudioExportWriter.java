@@ -157,7 +157,7 @@ public class LabelStudioExportWriter implements ExportWriter {
                     mention = null; // a mention of another layer is no region of this annotation
                 }
                 if (mention != null) {
-                    relation(written, mention, claim, h.relation().name());
+                    relation(written, mention, claim, h.relation());
                 }
                 if (h.cue() != null && regions.contains("cue-" + h.cue().id())) {
                     relation(written, "cue-" + h.cue().id(), mention != null ? mention : claim,

@@ -348,13 +348,13 @@ public class Adjudications {
         List<HopForm> hops = new ArrayList<>();
         for (AttributionHop h : c.hops) {
             hops.add(new HopForm(hops.size(), h.source.name, h.source.type.name(),
-                    h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id, h.relation.name(),
+                    h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id, h.relation,
                     h.reliability == null ? "" : h.reliability));
         }
         // One empty row to add a hop without JavaScript; input() drops it while left empty.
         hops.add(blankHop(hops.size()));
-        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind.name(),
-                c.stance == null ? "" : c.stance.name(), c.checkWorthy, c.credibility,
+        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind,
+                c.stance == null ? "" : c.stance, c.checkWorthy, c.credibility,
                 c.rationale == null ? "" : c.rationale, c.evidenceUrl == null ? "" : c.evidenceUrl, hops, null);
     }
 
