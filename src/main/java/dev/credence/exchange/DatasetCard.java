@@ -1,5 +1,9 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelValue;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +46,10 @@ public final class DatasetCard {
         this.formatTitle = formatTitle;
         this.offsetConvention = offsetConvention;
         this.howToLoad = howToLoad;
+    }
+
+    public ExportContext context() {
+        return context;
     }
 
     /** Counts one page; with the export's agreement reader, also the items agreed. */
@@ -116,6 +124,17 @@ public final class DatasetCard {
                 .append("- **Cue**: the reporting expression (\"told\", \"according to\"), with its class.\n")
                 .append("- **Attribution hop**: one link of a claim's chain, originator first; each hop names a ")
                 .append("registry source, its reliability A–F, its mention and cue.\n");
+        md.append("\n## Label schema\n\nThe project's values (name, label, key), as stored and exported.\n");
+        for (LabelField f : LabelField.values()) {
+            md.append("\n- **").append(f.title()).append("**: ");
+            List<String> parts = new ArrayList<>();
+            for (LabelValue.Def d : context.schema().values(f)) {
+                String label = d.label().equals(d.name().replace('_', ' ')) ? "" : " (" + d.label() + ")";
+                parts.add("`" + d.name() + "`" + label + (d.key() == null ? "" : " [" + d.key() + "]"));
+            }
+            md.append(String.join(", ", parts));
+        }
+        md.append("\n");
         md.append("\n## Loading it\n\n").append(howToLoad).append("\n");
         return md.toString();
     }

@@ -240,7 +240,7 @@ public class LabelStudioExportWriter implements ExportWriter {
         json.writeEndArray();
         json.close();
         tasks.close();
-        zip.entry("label_config.xml", LabelStudioConfig.xml());
+        zip.entry("label_config.xml", LabelStudioConfig.xml(zip.card().context().schema()));
         zip.close();
     }
 }

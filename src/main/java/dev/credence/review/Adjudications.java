@@ -3,6 +3,8 @@ package dev.credence.review;
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
 import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.annotation.Annotations;
 import dev.credence.annotation.Annotations.ClaimForm;
 import dev.credence.annotation.Annotations.HopForm;
@@ -55,6 +57,8 @@ public class Adjudications {
     AdjudicationService adjudication;
     @Inject
     AnnotationService annotations;
+    @Inject
+    LabelSchemaService schemas;
 
     /** One reviewer's version of an item (claim null when the reviewer marked nothing there). */
     public record VersionRow(int number, String reviewer, Claim claim, java.util.Set<ItemClusters.Field> differs) {
@@ -84,7 +88,7 @@ public class Adjudications {
 
     public record View(Document doc, Layer gold, List<Reviewer> reviewers, boolean canStart, List<ItemRow> items,
             List<Segmenter.Segment> segments, List<Mention> mentions, List<Cue> cues, ClaimForm claimForm,
-            String status) {
+            String status, LabelSchema schema) {
         public boolean started() {
             return gold != null;
         }
@@ -103,7 +107,8 @@ public class Adjudications {
 
         public Annotations.View form() {
             // The claim form's option lists (kinds, stances, grades) are the document page's.
-            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null);
+            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null,
+                    schema);
         }
     }
 
@@ -316,7 +321,7 @@ public class Adjudications {
         List<Mention> mentions = gold == null ? List.of() : annotations.mentions(gold);
         List<Cue> cues = gold == null ? List.of() : annotations.cues(gold);
         return new View(doc, gold, reviewers, canStart, items, Segmenter.segments(doc.text, marks), mentions, cues,
-                form, status);
+                form, status, schemas.of(doc.project));
     }
 
     private TemplateInstance render(Document doc, ClaimForm form, boolean htmx) {
