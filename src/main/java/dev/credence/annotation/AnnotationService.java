@@ -612,20 +612,6 @@ public class AnnotationService {
         }
     }
 
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(v)) {
-                return e;
-            }
-        }
-        throw new UnprocessableException(field + ": '" + value + "' is not one of "
-                + Arrays.toString(type.getEnumConstants()));
-    }
-
     static String httpUrl(String url) {
         String u = blankToNull(url);
         if (u == null) {

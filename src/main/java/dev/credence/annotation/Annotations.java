@@ -181,14 +181,6 @@ public class Annotations {
                     new Option("3", "possibly true"), new Option("4", "doubtful"), new Option("5", "improbable"),
                     new Option("6", "cannot be judged"));
         }
-
-        private static List<Option> options(Enum<?>[] values) {
-            List<Option> out = new ArrayList<>();
-            for (Enum<?> e : values) {
-                out.add(new Option(e.name(), e.name().replace('_', ' ')));
-            }
-            return out;
-        }
     }
 
     @CheckedTemplate

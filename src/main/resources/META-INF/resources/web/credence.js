@@ -249,6 +249,12 @@ if (documentId) {
       closeEditor();
       return;
     }
+    // On a label select (the form opens on Kind), the schema's keys win over the select's own type-ahead.
+    if (active && active.tagName === 'SELECT' && active.dataset.hotkeys && /^[a-z]$/i.test(e.key)
+        && labelKey(e.key.toLowerCase(), e.shiftKey)) {
+      e.preventDefault();
+      return;
+    }
     if (typing(active)) return;
     const key = e.key;
     let handled = true;

@@ -9,7 +9,6 @@ import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Mention;
 import dev.credence.annotation.Offsets;
-import dev.credence.annotation.Relation;
 import dev.credence.annotation.Span;
 import dev.credence.document.ArticleInput;
 import dev.credence.document.ArticleValidator;

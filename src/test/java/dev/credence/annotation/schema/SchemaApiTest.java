@@ -224,6 +224,49 @@ class SchemaApiTest {
         assertEquals(List.of("quantity"), otherKinds);
     }
 
+    @Test
+    void aRenamedKindIsWhatExportsDeclareAndWrite() throws Exception {
+        create(rev, claim(FIRST, "quantity", "asserted", "asserts"));
+        TestData.api(mara).body(Map.of("field", "kind", "from", "quantity", "to", "figure")).when()
+                .post("/api/v1/projects/{id}/schema/rename", project.id).then().statusCode(200);
+        TestData.api(mara).body(Map.of("field", "relation", "from", "asserts", "to", "states")).when()
+                .post("/api/v1/projects/{id}/schema/rename", project.id).then().statusCode(200);
+        String url = "/api/v1/projects/" + project.id + "/export";
+
+        Map<String, String> ls = unzip(TestData.api(mara).queryParam("format", "labelstudio").queryParam("layer", "all")
+                .when().get(url).then().statusCode(200).extract().asByteArray());
+        String config = ls.get("label_config.xml");
+        assertTrue(config.contains("<Choice value=\"figure\" hotkey=\"q\"/>"), config);
+        assertTrue(!config.contains("\"quantity\""), config);
+        assertTrue(config.contains("<Relation value=\"states\""), config);
+        assertTrue(ls.get("tasks.json").contains("\"figure\""), ls.get("tasks.json"));
+        assertTrue(ls.get("README.md").contains("`figure`"), ls.get("README.md"));
+
+        Map<String, String> brat = unzip(TestData.api(mara).queryParam("format", "brat").queryParam("layer", "all")
+                .when().get(url).then().statusCode(200).extract().asByteArray());
+        String conf = brat.get("annotation.conf");
+        assertTrue(conf.contains("Kind\tArg:Claim, Value:event|capability|intent|figure|prediction|opinion"), conf);
+        assertTrue(conf.contains("states\tArg1:"), conf);
+
+        String jsonl = TestData.api(mara).queryParam("format", "jsonl").queryParam("layer", "all").when().get(url)
+                .then().statusCode(200).extract().asString();
+        assertTrue(jsonl.contains("\"kind\":\"figure\""), jsonl);
+        String csv = TestData.api(mara).queryParam("format", "csv").queryParam("layer", "all").when().get(url)
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("figure") && csv.contains("states") && !csv.contains("quantity"), csv);
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, String> out = new HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                out.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
     private List<String> storedKinds() {
         return QuarkusTransaction.requiringNew().call(() -> Claim
                 .<Claim>list("layer.document.project.id = ?1 order by id", project.id).stream().map(c -> c.kind)
