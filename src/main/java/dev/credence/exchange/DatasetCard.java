@@ -61,20 +61,20 @@ public final class DatasetCard {
                 count(layerKinds, layer.kind().name());
                 for (ExportRows.Claim c : layer.claims()) {
                     claims++;
-                    count(claimKinds, c.kind());
-                    count(stances, c.stance());
+                    count(claimKinds, orNone(c.kind()));
+                    count(stances, orNone(c.stance()));
                     count(credibility, c.credibility() == null ? "(none)" : String.valueOf(c.credibility()));
                     for (ExportRows.Hop h : c.hops()) {
                         hops++;
                         count(reliability, h.reliability() == null ? "(none)" : h.reliability());
                         count(sourceTypes, name(h.sourceType()));
-                        count(relations, h.relation());
+                        count(relations, orNone(h.relation()));
                     }
                 }
                 mentions += layer.mentions().size();
                 for (ExportRows.Cue cue : layer.cues()) {
                     cues++;
-                    count(cueClasses, cue.cueClass());
+                    count(cueClasses, orNone(cue.cueClass()));
                 }
             }
         }
@@ -153,6 +153,10 @@ public final class DatasetCard {
 
     private static void count(Map<String, Long> counts, String key) {
         counts.merge(key, 1L, Long::sum);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private static String name(Enum<?> value) {
