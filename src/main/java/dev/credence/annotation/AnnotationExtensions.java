@@ -19,13 +19,14 @@ public class AnnotationExtensions {
     }
 
     /** "leaked via" rather than "leaked_via". */
-    static String label(Relation relation) {
-        return relation.name().replace('_', ' ');
+    static String relationLabel(AttributionHop hop) {
+        return hop.relation == null ? "" : hop.relation.replace('_', ' ');
     }
 
     /** The relation a reader assumes (the originator asserts, later hops report): shown only to screen readers. */
     static boolean defaultRelation(AttributionHop hop) {
-        return hop.position == 0 ? hop.relation == Relation.asserts : hop.relation == Relation.reports;
+        return hop.position == 0 ? Relation.asserts.name().equals(hop.relation)
+                : Relation.reports.name().equals(hop.relation);
     }
 
     /** At most {@code max} code points, with an ellipsis when cut. */

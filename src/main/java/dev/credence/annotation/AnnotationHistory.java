@@ -26,8 +26,8 @@ public class AnnotationHistory {
         m.put("start", c.start);
         m.put("end", c.end);
         m.put("exact", c.exact);
-        m.put("kind", name(c.kind));
-        m.put("stance", name(c.stance));
+        m.put("kind", c.kind);
+        m.put("stance", c.stance);
         m.put("checkWorthy", c.checkWorthy);
         m.put("credibility", c.credibility);
         m.put("rationale", c.rationale);
@@ -40,7 +40,7 @@ public class AnnotationHistory {
             hop.put("position", h.position);
             hop.put("source", h.source == null ? null : h.source.name);
             hop.put("sourceId", h.source == null ? null : h.source.id);
-            hop.put("relation", name(h.relation));
+            hop.put("relation", h.relation);
             hop.put("reliability", h.reliability);
             hop.put("mention", h.mention == null ? null : h.mention.exact);
             hop.put("mentionId", h.mention == null ? null : h.mention.id);
@@ -61,7 +61,7 @@ public class AnnotationHistory {
 
     public static Map<String, Object> snapshot(Cue cue) {
         Map<String, Object> m = span(cue);
-        m.put("cueClass", name(cue.cueClass));
+        m.put("cueClass", cue.cueClass);
         return m;
     }
 
@@ -106,7 +106,4 @@ public class AnnotationHistory {
         return m;
     }
 
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
-    }
 }

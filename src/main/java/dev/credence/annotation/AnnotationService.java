@@ -8,7 +8,10 @@ import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
 import dev.credence.source.Source;
 import dev.credence.source.SourceService;
-import dev.credence.source.SourceType;
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
+import dev.credence.project.Project;
 import dev.credence.web.ConflictException;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +51,8 @@ public class AnnotationService {
     SourceService sources;
     @Inject
     AnnotationHistory history;
+    @Inject
+    LabelSchemaService schemas;
 
     // ---------------------------------------------------------------- layers
 
@@ -318,7 +323,7 @@ public class AnnotationService {
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         Source source = null;
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
-            source = resolveSource("source", sourceId, sourceName, sourceType, user);
+            source = resolveSource("source", layer.document.project, sourceId, sourceName, sourceType, user);
         }
         Mention m = newMention(layer, text, span, "mention", source);
         history.mention(user, m, ChangeAction.create);
@@ -333,7 +338,7 @@ public class AnnotationService {
         var before = AnnotationHistory.snapshot(mention);
         Source source = null;
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
-            source = resolveSource("source", sourceId, sourceName, sourceType, user);
+            source = resolveSource("source", mention.layer.document.project, sourceId, sourceName, sourceType, user);
         }
         mention.source = source;
         history.mentionUpdated(user, mention, before);
@@ -357,7 +362,7 @@ public class AnnotationService {
         Layer layer = layerFor(doc, user);
         requireEditable(layer);
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
-        CueClass parsed = parseEnum(CueClass.class, "cueClass", cueClass);
+        String parsed = schemas.of(layer.document.project).require(LabelField.cueClass, "cueClass", cueClass);
         Cue c = newCue(layer, text, span, "cue");
         c.cueClass = parsed;
         history.cue(user, c, ChangeAction.create);
@@ -370,7 +375,7 @@ public class AnnotationService {
         Cue cue = requireCue(c.id, user);
         requireEditable(cue.layer);
         var before = AnnotationHistory.snapshot(cue);
-        cue.cueClass = parseEnum(CueClass.class, "cueClass", cueClass);
+        cue.cueClass = schemas.of(cue.layer.document.project).require(LabelField.cueClass, "cueClass", cueClass);
         history.cueUpdated(user, cue, before);
         return cue;
     }
@@ -429,8 +434,9 @@ public class AnnotationService {
         if (!staysOrphaned) {
             setSpan(c, text, new SpanInput(in.start(), in.end()), "claim");
         }
-        c.kind = parseEnum(ClaimKind.class, "kind", in.kind());
-        c.stance = parseEnum(Stance.class, "stance", in.stance());
+        LabelSchema schema = schemas.of(c.layer.document.project);
+        c.kind = schema.require(LabelField.kind, "kind", in.kind());
+        c.stance = schema.require(LabelField.stance, "stance", in.stance());
         c.checkWorthy = in.checkWorthy();
         if (in.credibility() != null && (in.credibility() < 1 || in.credibility() > 6)) {
             throw new UnprocessableException("credibility: " + in.credibility() + " is not within 1..6");
@@ -455,6 +461,7 @@ public class AnnotationService {
             throw new UnprocessableException("attribution: at most " + MAX_HOPS + " hops (this claim has "
                     + inputs.size() + ")");
         }
+        LabelSchema schema = schemas.of(layer.document.project);
         // Cheap checks first, so a bad grade in hop 2 does not create hop 0's source.
         for (int i = 0; i < inputs.size(); i++) {
             HopInput in = inputs.get(i);
@@ -462,11 +469,10 @@ public class AnnotationService {
             if (in == null) {
                 throw new UnprocessableException(where + ": must be an object");
             }
-            parseEnum(Relation.class, where + ".relation", in.relation());
+            schema.require(LabelField.relation, where + ".relation", in.relation());
             reliability(where, in.reliability());
-            if (in.sourceId() == null && in.sourceType() != null && SourceType.parse(in.sourceType()) == null) {
-                throw new UnprocessableException(where + ".source.type: '" + in.sourceType() + "' is not one of "
-                        + Arrays.toString(SourceType.values()));
+            if (in.sourceId() == null) {
+                schema.require(LabelField.sourceType, where + ".source.type", in.sourceType());
             }
             if (in.mention() != null) {
                 checkSpan(text, in.mention(), where + ".mention");
@@ -480,9 +486,11 @@ public class AnnotationService {
             String where = "attribution[" + i + "]";
             AttributionHop h = new AttributionHop();
             h.position = i;
-            Relation relation = parseEnum(Relation.class, where + ".relation", in.relation());
-            // An omitted relation reads as the common case: the originator asserts, later hops report.
-            h.relation = relation != null ? relation : (i == 0 ? Relation.asserts : Relation.reports);
+            String relation = schema.require(LabelField.relation, where + ".relation", in.relation());
+            // An omitted relation reads as the common case: the originator asserts, later hops report
+            // (the schema's first and second relations; "asserts" and "reports" by default).
+            h.relation = relation != null ? relation
+                    : i == 0 ? schema.first(LabelField.relation) : schema.second(LabelField.relation);
             h.reliability = reliability(where, in.reliability());
             Mention existing = null;
             if (in.mentionId() != null) {
@@ -494,7 +502,7 @@ public class AnnotationService {
             }
             boolean named = in.sourceId() != null || (in.sourceName() != null && !in.sourceName().isBlank());
             if (named) {
-                h.source = resolveSource(where + ".source", in.sourceId(), in.sourceName(), in.sourceType(), user);
+                h.source = resolveSource(where + ".source", layer.document.project, in.sourceId(), in.sourceName(), in.sourceType(), user);
             } else if (existing != null && existing.source != null) {
                 h.source = existing.source;
             } else {
@@ -540,7 +548,7 @@ public class AnnotationService {
         em.flush();
     }
 
-    private Source resolveSource(String where, Long sourceId, String name, String type, User user) {
+    private Source resolveSource(String where, Project project, Long sourceId, String name, String type, User user) {
         if (sourceId != null) {
             Source s = Source.findById(sourceId);
             if (s == null) {
@@ -548,10 +556,8 @@ public class AnnotationService {
             }
             return s;
         }
-        if (type != null && SourceType.parse(type) == null) {
-            throw new UnprocessableException(where + ".type: '" + type + "' is not one of "
-                    + Arrays.toString(SourceType.values()));
-        }
+        // The registry knows every source type; a project offers (and accepts for new sources) its schema's subset.
+        schemas.of(project).require(LabelField.sourceType, where + ".type", type);
         try {
             return sources.findOrCreate(name, type, user);
         } catch (UnprocessableException e) {
@@ -617,20 +623,6 @@ public class AnnotationService {
         } catch (UnprocessableException e) {
             throw new UnprocessableException(where + "." + e.getMessage());
         }
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(v)) {
-                return e;
-            }
-        }
-        throw new UnprocessableException(field + ": '" + value + "' is not one of "
-                + Arrays.toString(type.getEnumConstants()));
     }
 
     static String httpUrl(String url) {

@@ -6,7 +6,10 @@ import dev.credence.annotation.Segmenter.Mark;
 import dev.credence.document.Document;
 import dev.credence.document.DocumentAccess;
 import dev.credence.source.Source;
-import dev.credence.source.SourceType;
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
+import dev.credence.annotation.schema.LabelValue;
 import dev.credence.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -49,6 +52,8 @@ public class Annotations {
     DocumentAccess documents;
     @Inject
     AnnotationService annotations;
+    @Inject
+    LabelSchemaService schemas;
 
     /** One attribution hop row of the claim form, as typed (strings, so a rejected form keeps its values). */
     public record HopForm(int index, String sourceName, String sourceType, Long mentionId, Long cueId,
@@ -121,7 +126,8 @@ public class Annotations {
 
     /** Everything the page and its fragments render. */
     public record View(Document doc, Layer layer, List<Claim> claims, List<Mention> mentions, List<Cue> cues,
-            List<Segmenter.Segment> segments, ClaimForm claimForm, SpanForm spanForm, String status) {
+            List<Segmenter.Segment> segments, ClaimForm claimForm, SpanForm spanForm, String status,
+            LabelSchema schema) {
         public boolean editable() {
             return layer == null || layer.state != LayerState.submitted;
         }
@@ -138,31 +144,30 @@ public class Annotations {
             return claimForm != null || spanForm != null;
         }
 
-        public List<Option> kinds() {
-            return options(ClaimKind.values());
+        // The label sets are the project's schema (issue 10): its names, labels, keys and colours.
+        public List<LabelValue.Def> kinds() {
+            return schema.values(LabelField.kind);
         }
 
-        public List<Option> stances() {
-            return options(Stance.values());
+        public List<LabelValue.Def> stances() {
+            return schema.values(LabelField.stance);
         }
 
-        public List<Option> relations() {
-            return options(Relation.values());
+        public List<LabelValue.Def> relations() {
+            return schema.values(LabelField.relation);
         }
 
-        public List<Option> cueClasses() {
-            return List.of(new Option("speech", "speech (told, said)"),
-                    new Option("reporting", "reporting (according to)"), new Option("citation", "citation (citing)"),
-                    new Option("hedge", "hedge (reportedly)"), new Option("belief", "belief (believe)"),
-                    new Option("leak", "leak (leaked)"));
+        public List<LabelValue.Def> cueClasses() {
+            return schema.values(LabelField.cueClass);
         }
 
-        public List<Option> sourceTypes() {
-            List<Option> out = new ArrayList<>();
-            for (SourceType t : SourceType.values()) {
-                out.add(new Option(t.name(), t.label()));
-            }
-            return out;
+        public List<LabelValue.Def> sourceTypes() {
+            return schema.values(LabelField.sourceType);
+        }
+
+        /** The label and colour of a claim's kind as the schema has them (null when the claim has none). */
+        public LabelValue.Def kindOf(Claim c) {
+            return c.kind == null ? null : schema.find(LabelField.kind, c.kind);
         }
 
         public List<Option> reliabilities() {
@@ -175,14 +180,6 @@ public class Annotations {
             return List.of(new Option("1", "confirmed"), new Option("2", "probably true"),
                     new Option("3", "possibly true"), new Option("4", "doubtful"), new Option("5", "improbable"),
                     new Option("6", "cannot be judged"));
-        }
-
-        private static List<Option> options(Enum<?>[] values) {
-            List<Option> out = new ArrayList<>();
-            for (Enum<?> e : values) {
-                out.add(new Option(e.name(), e.name().replace('_', ' ')));
-            }
-            return out;
         }
     }
 
@@ -437,7 +434,7 @@ public class Annotations {
         Cue c = annotations.requireCue(cueId, me());
         requireSameDocument(doc, c.layer);
         return render(doc, null, new SpanForm("cue", c.id, c.start, c.end, c.exact, "", "",
-                c.cueClass == null ? "" : c.cueClass.name(), null), htmx);
+                c.cueClass == null ? "" : c.cueClass, null), htmx);
     }
 
     @POST
@@ -508,7 +505,7 @@ public class Annotations {
         mentions.stream().filter(Span::anchored).forEach(m -> marks.add(Mark.mention(m.id, m.start, m.end)));
         cues.stream().filter(Span::anchored).forEach(c -> marks.add(Mark.cue(c.id, c.start, c.end)));
         return new View(doc, layer, claims, mentions, cues, Segmenter.segments(doc.text, marks), claimForm, spanForm,
-                status);
+                status, schemas.of(doc.project));
     }
 
     /** The editor alone for htmx (needs only mentions and cues, for the hop selects), else the whole page. */
@@ -518,7 +515,7 @@ public class Annotations {
             List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
             List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
             return Templates.page$editor(new View(doc, layer, List.of(), mentions, cues, List.of(), claimForm,
-                    spanForm, null));
+                    spanForm, null, schemas.of(doc.project)));
         }
         return Templates.page(view(doc, claimForm, spanForm, null));
     }
@@ -551,7 +548,8 @@ public class Annotations {
         Layer layer = annotations.findLayer(doc, me()).orElse(null);
         List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
         List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
-        View v = new View(doc, layer, List.of(), mentions, cues, List.of(), conflict.theirs(), null, null);
+        View v = new View(doc, layer, List.of(), mentions, cues, List.of(), conflict.theirs(), null, null,
+                schemas.of(doc.project));
         return Response.status(409).entity(htmx ? Templates.conflict$panel(v, conflict) : Templates.conflict(v, conflict))
                 .header("HX-Retarget", "#editor").header("HX-Reswap", "innerHTML").build();
     }
@@ -573,12 +571,12 @@ public class Annotations {
         for (AttributionHop h : c.hops) {
             hops.add(new HopForm(hops.size(), h.source.name, h.source.type.name(),
                     h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id,
-                    h.relation.name(), h.reliability == null ? "" : h.reliability));
+                    h.relation, h.reliability == null ? "" : h.reliability));
         }
         if (hops.isEmpty()) {
             hops.add(HopForm.blank(0));
         }
-        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, name(c.kind), name(c.stance),
+        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, nullToEmpty(c.kind), nullToEmpty(c.stance),
                 c.checkWorthy, c.credibility, nullToEmpty(c.rationale),
                 nullToEmpty(c.evidenceUrl), hops, error);
     }

@@ -4,8 +4,6 @@ import dev.credence.source.Source;
 import dev.credence.web.IdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -29,9 +27,9 @@ public class AttributionHop extends IdEntity {
     @ManyToOne
     public Cue cue;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public Relation relation;
+    /** A name from the project's label schema (relations); the defaults are {@link Relation}'s names. */
+    @Column(nullable = false, length = 32)
+    public String relation;
 
     /** A..F in this context; null while not graded. */
     @Column(length = 1)

@@ -3,8 +3,6 @@ package dev.credence.annotation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -19,13 +17,13 @@ public class Claim extends Span {
     @ManyToOne(optional = false)
     public Layer layer;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 16)
-    public ClaimKind kind;
+    /** A name from the project's label schema (claim kinds); the defaults are {@link ClaimKind}'s names. */
+    @Column(length = 32)
+    public String kind;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 16)
-    public Stance stance;
+    /** A name from the project's label schema (stances); the defaults are {@link Stance}'s names. */
+    @Column(length = 32)
+    public String stance;
 
     public Boolean checkWorthy;
 

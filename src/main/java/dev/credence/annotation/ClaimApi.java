@@ -97,7 +97,7 @@ public class ClaimApi {
             String reliability) {
         static HopView of(AttributionHop h) {
             return new HopView(h.position, SourceRef.of(h.source), SpanRef.of(h.mention), SpanRef.of(h.cue),
-                    h.relation.name(), h.reliability);
+                    h.relation, h.reliability);
         }
     }
 
@@ -107,7 +107,7 @@ public class ClaimApi {
             Instant updatedAt, boolean orphaned, Integer orphanedRevision) {
         static ClaimView of(Claim c) {
             return new ClaimView(c.id, c.layer.document.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,
-                    c.kind == null ? null : c.kind.name(), c.stance == null ? null : c.stance.name(), c.checkWorthy,
+                    c.kind, c.stance, c.checkWorthy,
                     c.credibility, c.rationale, c.evidenceUrl, c.version, c.chain(),
                     c.hops.stream().map(HopView::of).toList(), c.createdAt, c.updatedAt, c.orphaned, c.orphanedRevision);
         }
@@ -125,7 +125,7 @@ public class ClaimApi {
             String cueClass, Instant createdAt, boolean orphaned, Integer orphanedRevision) {
         static CueView of(Cue c) {
             return new CueView(c.id, c.layer.id, c.start, c.end, c.exact, c.prefix, c.suffix,
-                    c.cueClass == null ? null : c.cueClass.name(), c.createdAt, c.orphaned, c.orphanedRevision);
+                    c.cueClass, c.createdAt, c.orphaned, c.orphanedRevision);
         }
     }
 

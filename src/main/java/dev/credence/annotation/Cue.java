@@ -2,8 +2,6 @@ package dev.credence.annotation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 
@@ -13,9 +11,9 @@ public class Cue extends Span {
     @ManyToOne(optional = false)
     public Layer layer;
 
-    @Enumerated(EnumType.STRING)
+    /** A name from the project's label schema (cue classes); the defaults are {@link CueClass}'s names. */
     @Column(length = 32)
-    public CueClass cueClass;
+    public String cueClass;
 
     @Column(nullable = false)
     public Instant createdAt;

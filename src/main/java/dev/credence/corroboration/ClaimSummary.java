@@ -21,7 +21,7 @@ public record ClaimSummary(Long id, Long documentId, Long layerId, int start, in
         List<SourceRef> sources = c.hops.stream().sorted(java.util.Comparator.comparingInt((AttributionHop h) -> -h.position))
                 .map(h -> new SourceRef(h.source.id, h.source.name, h.source.type.name())).toList();
         return new ClaimSummary(c.id, c.layer.document.id, c.layer.id, c.start, c.end, c.exact,
-                c.kind == null ? null : c.kind.name(), c.stance == null ? null : c.stance.name(), c.credibility, c.chain(),
+                c.kind, c.stance, c.credibility, c.chain(),
                 sources, c.layer.state.name());
     }
 }

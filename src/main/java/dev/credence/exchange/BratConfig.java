@@ -1,11 +1,8 @@
 package dev.credence.exchange;
 
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelValue;
 
 /**
  * The brat configuration of the brat export: {@code annotation.conf} declares every entity, relation
@@ -30,8 +27,14 @@ public final class BratConfig {
     private BratConfig() {
     }
 
+    /** The config for the default schema. */
     public static String annotationConf() {
-        String hops = names(Relation.values(), "|");
+        return annotationConf(LabelSchema.defaults());
+    }
+
+    /** Entities, one relation per schema relation, and the schema's kinds, stances and cue classes as attributes. */
+    public static String annotationConf(LabelSchema schema) {
+        String hops = names(schema, LabelField.relation, "|");
         StringBuilder c = new StringBuilder();
         c.append("# Credence brat export: claims, the sources they come from and the cues that attribute them.\n")
                 .append("# Offsets are code points of the .txt (as brat reads it). Layout: README.md.\n\n");
@@ -39,8 +42,8 @@ public final class BratConfig {
                 .append("\n\n");
         c.append("[relations]\n");
         c.append("# One per attribution hop: the source mention passes the claim on (hop relation).\n");
-        for (Relation r : Relation.values()) {
-            c.append(r.name()).append("\tArg1:").append(SOURCE_MENTION).append(", Arg2:").append(CLAIM).append('\n');
+        for (String r : schema.names(LabelField.relation)) {
+            c.append(r).append("\tArg1:").append(SOURCE_MENTION).append(", Arg2:").append(CLAIM).append('\n');
         }
         c.append("# The cue of a hop, linked to the hop's source mention (or to the claim when the hop names none).\n");
         c.append(CUE_FOR).append("\tArg1:").append(CUE).append(", Arg2:").append(SOURCE_MENTION).append('|')
@@ -49,28 +52,32 @@ public final class BratConfig {
         c.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n");
         c.append("[events]\n\n");
         c.append("[attributes]\n");
-        c.append(KIND).append("\tArg:").append(CLAIM).append(", Value:").append(names(ClaimKind.values(), "|"))
+        c.append(KIND).append("\tArg:").append(CLAIM).append(", Value:").append(names(schema, LabelField.kind, "|"))
                 .append('\n');
-        c.append(STANCE).append("\tArg:").append(CLAIM).append(", Value:").append(names(Stance.values(), "|"))
+        c.append(STANCE).append("\tArg:").append(CLAIM).append(", Value:").append(names(schema, LabelField.stance, "|"))
                 .append('\n');
         c.append(CHECK_WORTHY).append("\tArg:").append(CLAIM).append(", Value:yes|no\n");
         c.append("# Information credibility, Admiralty code: 1 confirmed ... 6 cannot be judged.\n");
         c.append(CREDIBILITY).append("\tArg:").append(CLAIM).append(", Value:1|2|3|4|5|6\n");
         c.append("# Source reliability in this hop, Admiralty code: A completely reliable ... F cannot be judged.\n");
         c.append(RELIABILITY).append("\tArg:").append(hops).append(", Value:A|B|C|D|E|F\n");
-        c.append(CUE_CLASS).append("\tArg:").append(CUE).append(", Value:").append(names(CueClass.values(), "|"))
+        c.append(CUE_CLASS).append("\tArg:").append(CUE).append(", Value:").append(names(schema, LabelField.cueClass, "|"))
                 .append('\n');
         return c.toString();
     }
 
     public static String visualConf() {
+        return visualConf(LabelSchema.defaults());
+    }
+
+    public static String visualConf(LabelSchema schema) {
         StringBuilder c = new StringBuilder();
         c.append("[labels]\n");
         c.append(CLAIM).append(" | Claim | Cl\n");
         c.append(SOURCE_MENTION).append(" | Source mention | Source | Src\n");
         c.append(CUE).append(" | Cue\n");
-        for (Relation r : Relation.values()) {
-            c.append(r.name()).append(" | ").append(r.name().replace('_', ' ')).append('\n');
+        for (LabelValue.Def r : schema.values(LabelField.relation)) {
+            c.append(r.name()).append(" | ").append(r.label()).append('\n');
         }
         c.append(CUE_FOR).append(" | cue for | cue\n");
         c.append(CHECK_WORTHY).append(" | Check-worthy\n");
@@ -82,10 +89,13 @@ public final class BratConfig {
         c.append(SOURCE_MENTION).append("\tbgColor:#9fd3ff\n");
         c.append(CUE).append("\tbgColor:#c8f0c0\n");
         c.append(CUE_FOR).append("\tcolor:#4a8a3a, dashArray:3-3\n");
+        for (LabelValue.Def r : schema.values(LabelField.relation)) {
+            c.append(r.name()).append("\tcolor:").append(r.colour()).append('\n');
+        }
         return c.toString();
     }
 
-    private static String names(Enum<?>[] values, String separator) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(separator));
+    private static String names(LabelSchema schema, LabelField field, String separator) {
+        return String.join(separator, schema.names(field));
     }
 }

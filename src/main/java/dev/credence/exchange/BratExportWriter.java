@@ -38,8 +38,8 @@ public class BratExportWriter implements ExportWriter {
     public BratExportWriter(ExportContext context, OutputStream out) throws IOException {
         this.context = context;
         this.zip = new ZipExport(out, new DatasetCard(context, "brat standoff", OFFSETS, HOW_TO_LOAD));
-        zip.entry("annotation.conf", BratConfig.annotationConf());
-        zip.entry("visual.conf", BratConfig.visualConf());
+        zip.entry("annotation.conf", BratConfig.annotationConf(context.schema()));
+        zip.entry("visual.conf", BratConfig.visualConf(context.schema()));
     }
 
     static BratExportWriter open(ExportContext context, OutputStream out) throws IOException {

@@ -61,10 +61,10 @@ public final class BratStandoff {
             String id = textBound(BratConfig.CLAIM, c.start(), c.end());
             claimIds.put(c.id(), id);
             if (c.kind() != null) {
-                attribute(BratConfig.KIND, id, c.kind().name());
+                attribute(BratConfig.KIND, id, c.kind());
             }
             if (c.stance() != null) {
-                attribute(BratConfig.STANCE, id, c.stance().name());
+                attribute(BratConfig.STANCE, id, c.stance());
             }
             if (c.checkWorthy() != null) {
                 attribute(BratConfig.CHECK_WORTHY, id, c.checkWorthy() ? "yes" : "no");
@@ -85,7 +85,7 @@ public final class BratStandoff {
             String id = textBound(BratConfig.CUE, c.start(), c.end());
             cueIds.put(c.id(), id);
             if (c.cueClass() != null) {
-                attribute(BratConfig.CUE_CLASS, id, c.cueClass().name());
+                attribute(BratConfig.CUE_CLASS, id, c.cueClass());
             }
         }
         Set<String> written = new HashSet<>();
@@ -97,8 +97,8 @@ public final class BratStandoff {
                     // A hop may point at a span of another layer (the schema allows it): give it a T here.
                     mention = mentionIds.computeIfAbsent(h.mention().id(),
                             k -> textBound(BratConfig.SOURCE_MENTION, h.mention().start(), h.mention().end()));
-                    if (h.relation() != null && written.add(h.relation().name() + " " + mention + " " + claim)) {
-                        String rel = relation(h.relation().name(), mention, claim);
+                    if (h.relation() != null && written.add(h.relation() + " " + mention + " " + claim)) {
+                        String rel = relation(h.relation(), mention, claim);
                         if (h.reliability() != null && h.reliability().matches("[A-F]")) {
                             attribute(BratConfig.RELIABILITY, rel, h.reliability());
                         }
@@ -108,7 +108,7 @@ public final class BratStandoff {
                     String cue = cueIds.computeIfAbsent(h.cue().id(), k -> {
                         String id = textBound(BratConfig.CUE, h.cue().start(), h.cue().end());
                         if (h.cue().cueClass() != null) {
-                            attribute(BratConfig.CUE_CLASS, id, h.cue().cueClass().name());
+                            attribute(BratConfig.CUE_CLASS, id, h.cue().cueClass());
                         }
                         return id;
                     });
@@ -153,7 +153,7 @@ public final class BratStandoff {
             if (sb.length() > 0) {
                 sb.append(" ← ");
             }
-            sb.append(h.sourceName()).append(" (").append(h.relation() == null ? "?" : h.relation().name());
+            sb.append(h.sourceName()).append(" (").append(h.relation() == null ? "?" : h.relation());
             if (h.reliability() != null) {
                 sb.append(", ").append(h.reliability());
             }

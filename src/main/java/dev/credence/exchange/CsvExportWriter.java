@@ -73,8 +73,8 @@ public class CsvExportWriter implements ExportWriter {
                 csv.print(CsvCells.cell(c.start()));
                 csv.print(CsvCells.cell(c.end()));
                 csv.print(CsvCells.cell(c.exact()));
-                csv.print(CsvCells.cell(name(c.kind())));
-                csv.print(CsvCells.cell(name(c.stance())));
+                csv.print(CsvCells.cell(c.kind()));
+                csv.print(CsvCells.cell(c.stance()));
                 csv.print(CsvCells.cell(c.checkWorthy()));
                 csv.print(CsvCells.cell(c.credibility()));
                 csv.print(CsvCells.cell(c.rationale()));
@@ -87,7 +87,7 @@ public class CsvExportWriter implements ExportWriter {
                     ExportRows.Hop h = i < c.hops().size() ? c.hops().get(i) : null;
                     csv.print(CsvCells.cell(h == null ? null : h.sourceName()));
                     csv.print(CsvCells.cell(h == null ? null : name(h.sourceType())));
-                    csv.print(CsvCells.cell(h == null ? null : name(h.relation())));
+                    csv.print(CsvCells.cell(h == null ? null : h.relation()));
                     csv.print(CsvCells.cell(h == null ? null : h.reliability()));
                 }
                 csv.println();

@@ -1,5 +1,9 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelValue;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +48,10 @@ public final class DatasetCard {
         this.howToLoad = howToLoad;
     }
 
+    public ExportContext context() {
+        return context;
+    }
+
     /** Counts one page; with the export's agreement reader, also the items agreed. */
     public void observe(List<ExportRows.Document> page) {
         for (ExportRows.Document d : page) {
@@ -53,20 +61,20 @@ public final class DatasetCard {
                 count(layerKinds, layer.kind().name());
                 for (ExportRows.Claim c : layer.claims()) {
                     claims++;
-                    count(claimKinds, name(c.kind()));
-                    count(stances, name(c.stance()));
+                    count(claimKinds, orNone(c.kind()));
+                    count(stances, orNone(c.stance()));
                     count(credibility, c.credibility() == null ? "(none)" : String.valueOf(c.credibility()));
                     for (ExportRows.Hop h : c.hops()) {
                         hops++;
                         count(reliability, h.reliability() == null ? "(none)" : h.reliability());
                         count(sourceTypes, name(h.sourceType()));
-                        count(relations, name(h.relation()));
+                        count(relations, orNone(h.relation()));
                     }
                 }
                 mentions += layer.mentions().size();
                 for (ExportRows.Cue cue : layer.cues()) {
                     cues++;
-                    count(cueClasses, name(cue.cueClass()));
+                    count(cueClasses, orNone(cue.cueClass()));
                 }
             }
         }
@@ -116,6 +124,17 @@ public final class DatasetCard {
                 .append("- **Cue**: the reporting expression (\"told\", \"according to\"), with its class.\n")
                 .append("- **Attribution hop**: one link of a claim's chain, originator first; each hop names a ")
                 .append("registry source, its reliability A–F, its mention and cue.\n");
+        md.append("\n## Label schema\n\nThe project's values (name, label, key), as stored and exported.\n");
+        for (LabelField f : LabelField.values()) {
+            md.append("\n- **").append(f.title()).append("**: ");
+            List<String> parts = new ArrayList<>();
+            for (LabelValue.Def d : context.schema().values(f)) {
+                String label = d.label().equals(d.name().replace('_', ' ')) ? "" : " (" + d.label() + ")";
+                parts.add("`" + d.name() + "`" + label + (d.key() == null ? "" : " [" + d.key() + "]"));
+            }
+            md.append(String.join(", ", parts));
+        }
+        md.append("\n");
         md.append("\n## Loading it\n\n").append(howToLoad).append("\n");
         return md.toString();
     }
@@ -134,6 +153,10 @@ public final class DatasetCard {
 
     private static void count(Map<String, Long> counts, String key) {
         counts.merge(key, 1L, Long::sum);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
     }
 
     private static String name(Enum<?> value) {

@@ -169,7 +169,7 @@ public class DoccanoExportWriter implements ExportWriter {
             for (ExportRows.Hop h : c.hops()) {
                 String mention = h.mention() == null ? null : "mention:" + h.mention().id();
                 if (mention != null) {
-                    links.add(new Link(mention, claim, h.relation().name()));
+                    links.add(new Link(mention, claim, h.relation()));
                 }
                 if (h.cue() != null) {
                     links.add(new Link("cue:" + h.cue().id(), mention != null ? mention : claim, CUE_LINK));

@@ -1,5 +1,6 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.schema.LabelSchema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -13,9 +14,16 @@ import java.util.Map;
  * @param parameters  the export's request parameters as the user gave them (format, layer, ...), for the card
  * @param exportedAt  when the export started
  * @param reader      for per-export queries a writer needs before it starts (e.g. the longest chain)
+ * @param schema      the project's label schema: the values label configs and dataset cards declare
  */
 public record ExportContext(ExportScope scope, String projectName, URI baseUri, Map<String, String> parameters,
-        Instant exportedAt, ExportReader reader) {
+        Instant exportedAt, ExportReader reader, LabelSchema schema) {
+
+    /** A context with the default label schema (writer tests). */
+    public ExportContext(ExportScope scope, String projectName, URI baseUri, Map<String, String> parameters,
+            Instant exportedAt, ExportReader reader) {
+        this(scope, projectName, baseUri, parameters, exportedAt, reader, LabelSchema.defaults());
+    }
 
     /** {@code path} (no leading '/') resolved against the base URI. */
     public String iri(String path) {

@@ -1,12 +1,8 @@
 package dev.credence.exchange;
 
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerVisibility;
 import dev.credence.annotation.LayerState;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
 import dev.credence.review.ItemClusters;
 import dev.credence.source.SourceType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +114,7 @@ public class ExportReader {
                 .setParameter("layers", layers.keySet()).getResultList()) {
             Object[] r = (Object[]) row;
             ExportRows.Claim claim = new ExportRows.Claim(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (ClaimKind) r[7], (Stance) r[8], (Boolean) r[9],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Boolean) r[9],
                     (Integer) r[10], (String) r[11], (String) r[12], new ArrayList<>());
             claims.put(claim.id(), claim);
             if (Boolean.TRUE.equals(r[13])) {
@@ -157,7 +153,7 @@ public class ExportReader {
                 .setParameter("layers", layers.keySet()).getResultList()) {
             Object[] r = (Object[]) row;
             ExportRows.Cue cue = new ExportRows.Cue(id(r[0]), id(r[1]), (Integer) r[2], (Integer) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (CueClass) r[7]);
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7]);
             layers.get(cue.layerId()).cues().add(cue);
         }
 
@@ -189,7 +185,7 @@ public class ExportReader {
         for (Object[] r : hopRows) {
             ExportRows.Hop hop = new ExportRows.Hop(id(r[0]), (Integer) r[1], id(r[2]), (String) r[3],
                     (SourceType) r[4], (String) r[5], r[6] == null ? null : mentionRefs.get(id(r[6])),
-                    r[7] == null ? null : cueRefs.get(id(r[7])), (Relation) r[8], (String) r[9]);
+                    r[7] == null ? null : cueRefs.get(id(r[7])), (String) r[8], (String) r[9]);
             claims.get(hop.claimId()).hops().add(hop);
         }
         for (ExportRows.Claim claim : claims.values()) {
@@ -240,14 +236,14 @@ public class ExportReader {
             hopRows.sort(Comparator.comparingInt(r -> (Integer) r[1]));
             for (Object[] r : hopRows) {
                 hopsOf.computeIfAbsent(id(r[0]), k -> new ArrayList<>())
-                        .add(new ItemClusters.HopKey(id(r[2]), ((Relation) r[3]).name(), (String) r[4]));
+                        .add(new ItemClusters.HopKey(id(r[2]), (String) r[3], (String) r[4]));
             }
         }
         Map<Long, List<ItemClusters.Version>> versionsByDoc = new HashMap<>();
         for (Object[] r : claimRows.values()) {
             versionsByDoc.computeIfAbsent(id(r[7]), k -> new ArrayList<>()).add(new ItemClusters.Version(id(r[0]),
-                    id(r[1]), (Integer) r[2], (Integer) r[3], r[4] == null ? null : ((ClaimKind) r[4]).name(),
-                    r[5] == null ? null : ((Stance) r[5]).name(), (Integer) r[6],
+                    id(r[1]), (Integer) r[2], (Integer) r[3], (String) r[4],
+                    (String) r[5], (Integer) r[6],
                     hopsOf.getOrDefault(id(r[0]), List.of())));
         }
         for (ExportRows.Document d : page) {
@@ -329,7 +325,7 @@ public class ExportReader {
                     .setParameter("ids", cues).getResultList()) {
                 Object[] r = (Object[]) row;
                 cueRefs.put(id(r[0]), new ExportRows.CueRef(id(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3],
-                        (CueClass) r[4]));
+                        (String) r[4]));
             }
         }
     }

@@ -1,11 +1,7 @@
 package dev.credence.exchange;
 
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
 import dev.credence.source.SourceType;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,12 +42,12 @@ public final class ExportRows {
 
     /** {@link #hops} is ordered by position: hop 0 is the originator, the last hop the outlet. */
     public record Claim(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
-            ClaimKind kind, Stance stance, Boolean checkWorthy, Integer credibility, String rationale,
+            String kind, String stance, Boolean checkWorthy, Integer credibility, String rationale,
             String evidenceUrl, List<Hop> hops, List<Link> links) {
 
         /** A claim without corroboration links. */
         public Claim(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
-                ClaimKind kind, Stance stance, Boolean checkWorthy, Integer credibility, String rationale,
+                String kind, String stance, Boolean checkWorthy, Integer credibility, String rationale,
                 String evidenceUrl, List<Hop> hops) {
             this(id, layerId, start, end, exact, prefix, suffix, kind, stance, checkWorthy, credibility, rationale,
                     evidenceUrl, hops, new java.util.ArrayList<>());
@@ -80,14 +76,14 @@ public final class ExportRows {
     }
 
     public record Hop(long claimId, int position, long sourceId, String sourceName, SourceType sourceType,
-            String sourceCountry, SpanRef mention, CueRef cue, Relation relation, String reliability) {
+            String sourceCountry, SpanRef mention, CueRef cue, String relation, String reliability) {
     }
 
     /** The span a hop points to (without context, which the layer's mentions carry). */
     public record SpanRef(long id, int start, int end, String exact) {
     }
 
-    public record CueRef(long id, int start, int end, String exact, CueClass cueClass) {
+    public record CueRef(long id, int start, int end, String exact, String cueClass) {
     }
 
     public record Mention(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
@@ -95,7 +91,7 @@ public final class ExportRows {
     }
 
     public record Cue(long id, long layerId, int start, int end, String exact, String prefix, String suffix,
-            CueClass cueClass) {
+            String cueClass) {
     }
 
     /** When a claim, mention or cue was created and (claims only: spans keep no such time) last changed. */

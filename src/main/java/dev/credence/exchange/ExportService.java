@@ -1,5 +1,7 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.project.Membership;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
@@ -36,6 +38,8 @@ public class ExportService {
     ProjectAccess access;
     @Inject
     ExportReader reader;
+    @Inject
+    LabelSchemaService schemas;
 
     /** A whole-project export can outlive the default 60 s transaction timeout. */
     @ConfigProperty(name = "credence.export.transaction-timeout", defaultValue = "3600")
@@ -117,8 +121,13 @@ public class ExportService {
         });
         exportFormat.checkOptions(parameters);
         ExportContext context = new ExportContext(scope, project.name, publicBase(baseUri), parameters, clock.instant(),
-                reader);
+                reader, schemas.of(project));
         return new Prepared(project, context, exportFormat, filename);
+    }
+
+    private LabelSchema schemaOf(ExportScope scope) {
+        Project p = Project.findById(scope.projectId());
+        return p == null ? LabelSchema.defaults() : schemas.of(p);
     }
 
     /** The Content-Disposition of a download named {@code filename} (a slug: no quotes to escape). */
@@ -186,7 +195,7 @@ public class ExportService {
     /** Writes the export to {@code out}; must run inside a transaction. */
     public void write(ExportScope scope, ExportFormat format, OutputStream out) {
         write(new ExportContext(scope, "Credence export", URI.create("http://localhost/"), Map.of("format", format.name()),
-                clock.instant(), reader), format, out);
+                clock.instant(), reader, schemaOf(scope)), format, out);
     }
 
     /** Writes the export to {@code out}; must run inside a transaction. */

@@ -110,7 +110,7 @@ public class JsonlExportWriter implements ExportWriter {
             span(c.id(), c.start(), c.end(), c.exact());
             json.writeStringField("prefix", c.prefix());
             json.writeStringField("suffix", c.suffix());
-            json.writeStringField("cueClass", name(c.cueClass()));
+            json.writeStringField("cueClass", c.cueClass());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -144,8 +144,8 @@ public class JsonlExportWriter implements ExportWriter {
         }
         json.writeStringField("prefix", c.prefix());
         json.writeStringField("suffix", c.suffix());
-        json.writeStringField("kind", name(c.kind()));
-        json.writeStringField("stance", name(c.stance()));
+        json.writeStringField("kind", c.kind());
+        json.writeStringField("stance", c.stance());
         if (c.checkWorthy() == null) {
             json.writeNullField("checkWorthy");
         } else {
@@ -181,10 +181,10 @@ public class JsonlExportWriter implements ExportWriter {
             } else {
                 json.writeObjectFieldStart("cue");
                 span(h.cue().id(), h.cue().start(), h.cue().end(), h.cue().exact());
-                json.writeStringField("cueClass", name(h.cue().cueClass()));
+                json.writeStringField("cueClass", h.cue().cueClass());
                 json.writeEndObject();
             }
-            json.writeStringField("relation", name(h.relation()));
+            json.writeStringField("relation", h.relation());
             json.writeStringField("reliability", h.reliability());
             json.writeEndObject();
         }

@@ -1,9 +1,8 @@
 package dev.credence.exchange;
 
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,9 @@ import java.util.Map;
 /**
  * The Label Studio labeling config ({@code label_config.xml}) that matches the tasks {@link LabelStudioExportWriter}
  * writes: one {@code Labels} control for claims, source mentions and cues, the hop relations, and per-region
- * {@code Choices} / {@code TextArea} controls for the grades and notes. Built from the enums, so it declares every
- * value an export can use.
+ * {@code Choices} / {@code TextArea} controls for the grades and notes. Built from the project's label schema, so it
+ * declares every value an export can use, with the schema's labels (as hints), keys (claim kinds as hotkeys, stances
+ * as shift+key) and relation colours.
  */
 public final class LabelStudioConfig {
     /** Control names, as the results' {@code from_name}; the Text object is {@link #TEXT}. */
@@ -45,16 +45,18 @@ public final class LabelStudioConfig {
     }
 
     /** Every relation label an export can write. */
-    public static List<String> relationLabels() {
-        List<String> labels = new ArrayList<>();
-        for (Relation r : Relation.values()) {
-            labels.add(r.name());
-        }
+    public static List<String> relationLabels(LabelSchema schema) {
+        List<String> labels = new ArrayList<>(schema.names(LabelField.relation));
         labels.add(CUE_RELATION);
         return labels;
     }
 
+    /** The config for the default schema. */
     public static String xml() {
+        return xml(LabelSchema.defaults());
+    }
+
+    public static String xml(LabelSchema schema) {
         StringBuilder x = new StringBuilder();
         x.append("<View>\n");
         x.append("  <Header value=\"$title\"/>\n");
@@ -65,19 +67,21 @@ public final class LabelStudioConfig {
         x.append("  </Labels>\n");
         x.append("  <Text name=\"").append(TEXT).append("\" value=\"$text\"/>\n");
         x.append("  <Relations>\n");
-        for (String r : relationLabels()) {
-            x.append("    <Relation value=\"").append(r).append("\"/>\n");
+        for (LabelValue.Def r : schema.values(LabelField.relation)) {
+            x.append("    <Relation value=\"").append(r.name()).append("\" background=\"").append(r.colour())
+                    .append("\"/>\n");
         }
+        x.append("    <Relation value=\"").append(CUE_RELATION).append("\"/>\n");
         x.append("  </Relations>\n");
         x.append("  <View visibleWhen=\"region-selected\">\n");
-        choices(x, KIND, CLAIM_LABEL, "Claim kind", names(ClaimKind.values()));
-        choices(x, STANCE, CLAIM_LABEL, "Reported stance", names(Stance.values()));
+        choices(x, KIND, CLAIM_LABEL, "Claim kind", schema.values(LabelField.kind), "");
+        choices(x, STANCE, CLAIM_LABEL, "Reported stance", schema.values(LabelField.stance), "shift+");
         choices(x, CREDIBILITY, CLAIM_LABEL, "Information credibility (1–6)", CREDIBILITY_GRADES);
         textArea(x, RATIONALE, CLAIM_LABEL, "Rationale");
         textArea(x, CHAIN, CLAIM_LABEL, "Attribution chain (outlet ← … ← originator)");
         choices(x, RELIABILITY, SOURCE_LABEL, "Source reliability (A–F)", RELIABILITY_GRADES);
         textArea(x, SOURCE, SOURCE_LABEL, "Registry source");
-        choices(x, CUE_CLASS, CUE_LABEL, "Cue class", names(CueClass.values()));
+        choices(x, CUE_CLASS, CUE_LABEL, "Cue class", schema.values(LabelField.cueClass), null);
         x.append("  </View>\n");
         x.append("</View>\n");
         return x.toString();
@@ -105,12 +109,31 @@ public final class LabelStudioConfig {
                 .append("\" editable=\"true\" maxSubmissions=\"1\" rows=\"2\"/>\n");
     }
 
-    private static Map<String, String> names(Enum<?>[] values) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Enum<?> v : values) {
-            m.put(v.name(), null);
+    /**
+     * Choices from schema values: the label as hint when it differs from the name; the key as hotkey with
+     * {@code hotkeyPrefix} (null: no hotkeys, as cue classes share letters with claim kinds).
+     */
+    private static void choices(StringBuilder x, String name, String label, String header, List<LabelValue.Def> values,
+            String hotkeyPrefix) {
+        x.append("    <Header value=\"").append(header).append("\"/>\n");
+        x.append("    <Choices name=\"").append(name).append("\" toName=\"").append(TEXT)
+                .append("\" perRegion=\"true\" whenLabelValue=\"").append(label)
+                .append("\" choice=\"single\" showInline=\"true\">\n");
+        for (LabelValue.Def v : values) {
+            x.append("      <Choice value=\"").append(v.name()).append('"');
+            if (!v.label().equals(v.name().replace('_', ' '))) {
+                x.append(" hint=\"").append(attr(v.label())).append('"');
+            }
+            if (hotkeyPrefix != null && v.key() != null) {
+                x.append(" hotkey=\"").append(hotkeyPrefix).append(v.key()).append('"');
+            }
+            x.append("/>\n");
         }
-        return m;
+        x.append("    </Choices>\n");
+    }
+
+    private static String attr(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Map<String, String> grades(String... pairs) {

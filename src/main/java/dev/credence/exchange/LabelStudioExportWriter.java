@@ -177,7 +177,7 @@ public class LabelStudioExportWriter implements ExportWriter {
                     mention = null; // a mention of another layer is no region of this annotation
                 }
                 if (mention != null) {
-                    relation(written, mention, claim, h.relation().name());
+                    relation(written, mention, claim, h.relation());
                 }
                 if (h.cue() != null && regions.contains("cue-" + h.cue().id())) {
                     relation(written, "cue-" + h.cue().id(), mention != null ? mention : claim,
@@ -260,7 +260,7 @@ public class LabelStudioExportWriter implements ExportWriter {
         json.writeEndArray();
         json.close();
         tasks.close();
-        zip.entry("label_config.xml", LabelStudioConfig.xml());
+        zip.entry("label_config.xml", LabelStudioConfig.xml(zip.card().context().schema()));
         zip.close();
     }
 }

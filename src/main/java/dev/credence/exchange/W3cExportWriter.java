@@ -125,8 +125,8 @@ public final class W3cExportWriter implements ExportWriter {
                     json.writeArrayFieldStart("body");
                     label("cue");
                     if (cue.cueClass() != null) {
-                        textual("classifying", cue.cueClass().name());
-                        json.writeStringField("credence:cueClass", cue.cueClass().name());
+                        textual("classifying", cue.cueClass());
+                        json.writeStringField("credence:cueClass", cue.cueClass());
                         json.writeEndObject();
                     }
                     json.writeEndArray();
@@ -179,13 +179,13 @@ public final class W3cExportWriter implements ExportWriter {
         json.writeArrayFieldStart("body");
         label("claim");
         if (c.kind() != null) {
-            textual("classifying", c.kind().name());
-            json.writeStringField("credence:kind", c.kind().name());
+            textual("classifying", c.kind());
+            json.writeStringField("credence:kind", c.kind());
             json.writeEndObject();
         }
         if (c.stance() != null) {
-            textual("classifying", c.stance().name());
-            json.writeStringField("credence:stance", c.stance().name());
+            textual("classifying", c.stance());
+            json.writeStringField("credence:stance", c.stance());
             json.writeEndObject();
         }
         if (c.checkWorthy() != null) {
@@ -203,7 +203,7 @@ public final class W3cExportWriter implements ExportWriter {
             registrySource(h.sourceId(), h.sourceName());
             json.writeNumberField("credence:position", h.position());
             if (h.relation() != null) {
-                json.writeStringField("credence:relation", h.relation().name());
+                json.writeStringField("credence:relation", h.relation());
             }
             if (h.mention() != null) {
                 json.writeStringField("credence:mention", context.iri("api/v1/mentions/" + h.mention().id()));

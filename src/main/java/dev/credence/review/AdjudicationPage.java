@@ -8,6 +8,7 @@ import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Mention;
 import dev.credence.annotation.Segmenter;
+import dev.credence.annotation.schema.LabelSchema;
 import dev.credence.document.Document;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class AdjudicationPage {
 
     public record View(Document doc, Layer gold, List<Reviewer> reviewers, boolean canStart, List<ItemRow> items,
             List<Segmenter.Segment> segments, List<Mention> mentions, List<Cue> cues, ClaimForm claimForm,
-            String status, List<MarkRow> marks) {
+            String status, List<MarkRow> marks, LabelSchema schema) {
         public boolean started() {
             return gold != null;
         }
@@ -99,7 +100,8 @@ public final class AdjudicationPage {
 
         public Annotations.View form() {
             // The claim form's option lists (kinds, stances, grades) are the document page's.
-            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null);
+            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null,
+                    schema);
         }
     }
 }

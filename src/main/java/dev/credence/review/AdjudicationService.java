@@ -325,9 +325,9 @@ public class AdjudicationService {
     static ItemClusters.Version version(Claim c) {
         List<ItemClusters.HopKey> hops = new ArrayList<>();
         for (AttributionHop h : c.hops) {
-            hops.add(new ItemClusters.HopKey(h.source.id, h.relation.name(), h.reliability));
+            hops.add(new ItemClusters.HopKey(h.source.id, h.relation, h.reliability));
         }
-        return new ItemClusters.Version(c.id, c.layer.id, c.start, c.end, c.kind == null ? null : c.kind.name(),
-                c.stance == null ? null : c.stance.name(), c.credibility, hops);
+        return new ItemClusters.Version(c.id, c.layer.id, c.start, c.end, c.kind,
+                c.stance, c.credibility, hops);
     }
 }

@@ -3,6 +3,8 @@ package dev.credence.review;
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
 import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.annotation.Annotations;
 import dev.credence.annotation.Annotations.ClaimForm;
 import dev.credence.annotation.Annotations.HopForm;
@@ -63,6 +65,8 @@ public class Adjudications {
     AnnotationService annotations;
     @Inject
     MarkAdjudication markAdjudication;
+    @Inject
+    LabelSchemaService schemas;
 
     @CheckedTemplate
     static class Templates {
@@ -304,7 +308,7 @@ public class Adjudications {
         List<Mention> mentions = gold == null ? List.of() : annotations.mentions(gold);
         List<Cue> cues = gold == null ? List.of() : annotations.cues(gold);
         return new View(doc, gold, reviewers, canStart, items, Segmenter.segments(doc.text, marks), mentions, cues,
-                form, status, markRows);
+                form, status, markRows, schemas.of(doc.project));
     }
 
     private TemplateInstance render(Document doc, ClaimForm form, boolean htmx) {
@@ -336,13 +340,13 @@ public class Adjudications {
         List<HopForm> hops = new ArrayList<>();
         for (AttributionHop h : c.hops) {
             hops.add(new HopForm(hops.size(), h.source.name, h.source.type.name(),
-                    h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id, h.relation.name(),
+                    h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id, h.relation,
                     h.reliability == null ? "" : h.reliability));
         }
         // One empty row to add a hop without JavaScript; input() drops it while left empty.
         hops.add(blankHop(hops.size()));
-        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind.name(),
-                c.stance == null ? "" : c.stance.name(), c.checkWorthy, c.credibility,
+        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind,
+                c.stance == null ? "" : c.stance, c.checkWorthy, c.credibility,
                 c.rationale == null ? "" : c.rationale, c.evidenceUrl == null ? "" : c.evidenceUrl, hops, null);
     }
 

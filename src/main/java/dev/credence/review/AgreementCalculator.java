@@ -1,6 +1,5 @@
 package dev.credence.review;
 
-import dev.credence.annotation.Relation;
 import dev.credence.review.AgreementReport.Alpha;
 import dev.credence.review.AgreementReport.DocumentRow;
 import dev.credence.review.AgreementReport.Pair;
@@ -41,7 +40,7 @@ public final class AgreementCalculator {
 
     /** What one reviewer said about one claim: its span and the originator hop (hop 0). */
     public record Judgement(int start, int end, Integer credibility, String reliability,
-            SourceType sourceType, Relation relation) {
+            SourceType sourceType, String relation) {
         Range range() {
             return new Range(start, end);
         }
@@ -128,11 +127,13 @@ public final class AgreementCalculator {
 
     static Alpha alpha(List<List<Judgement>> units, Property property) {
         List<List<Integer>> values = new ArrayList<>(units.size());
+        // Relations are names from the project's label schema: nominal codes in order of first appearance.
+        Map<String, Integer> codes = new HashMap<>();
         int count = 0;
         for (List<Judgement> unit : units) {
             List<Integer> row = new ArrayList<>(unit.size());
             for (Judgement j : unit) {
-                Integer v = j == null ? null : value(j, property);
+                Integer v = j == null ? null : value(j, property, codes);
                 row.add(v);
                 if (v != null) {
                     count++;
@@ -152,12 +153,12 @@ public final class AgreementCalculator {
         return new Alpha(KrippendorffAlpha.compute(values, level), level.name(), pairable, pairableValues);
     }
 
-    private static Integer value(Judgement j, Property property) {
+    private static Integer value(Judgement j, Property property, Map<String, Integer> codes) {
         return switch (property) {
             case credibility -> credibilityOrdinal(j.credibility());
             case reliability -> reliabilityOrdinal(j.reliability());
             case sourceType -> j.sourceType() == null ? null : j.sourceType().ordinal();
-            case relation -> j.relation() == null ? null : j.relation().ordinal();
+            case relation -> j.relation() == null ? null : codes.computeIfAbsent(j.relation(), r -> codes.size());
         };
     }
 

@@ -2,7 +2,6 @@ package dev.credence.review;
 
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
-import dev.credence.annotation.Relation;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.project.ProjectRole;
@@ -95,7 +94,7 @@ public class AgreementService {
             Judgement j = new Judgement((Integer) row[2], (Integer) row[3], (Integer) row[4],
                     hop == null ? null : (String) hop[3],
                     hop == null ? null : (SourceType) hop[1],
-                    hop == null ? null : (Relation) hop[2]);
+                    hop == null ? null : (String) hop[2]);
             documents.get(documentOfLayer.get(layer)).byReviewer().get(ownerOfLayer.get(layer)).add(j);
         }
         return AgreementCalculator.compute(project.id, documentId, new ArrayList<>(documents.values()));

@@ -89,7 +89,7 @@ public class MarkAdjudication {
         } else {
             for (Cue c : annotations.cues(l)) {
                 if (!c.orphaned) {
-                    String cls = c.cueClass == null ? null : c.cueClass.name();
+                    String cls = c.cueClass;
                     all.add(new SpanItems.Mark(c.id, l.id, c.start, c.end, c.exact, cls,
                             cls == null ? "unclassified" : cls.replace('_', ' ')));
                 }

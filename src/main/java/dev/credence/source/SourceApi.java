@@ -75,7 +75,7 @@ public class SourceApi {
             String chain, int position, String relation, String reliability, Integer credibility) {
         static ClaimView of(AttributedClaim a) {
             return new ClaimView(a.claim().id, a.document().id, a.document().title, a.document().project.id,
-                    a.claim().exact, a.claim().chain(), a.hop().position, a.hop().relation.name(), a.hop().reliability,
+                    a.claim().exact, a.claim().chain(), a.hop().position, a.hop().relation, a.hop().reliability,
                     a.claim().credibility);
         }
     }

@@ -225,6 +225,21 @@ if (documentId) {
   const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))
     && !(el.tagName === 'INPUT' && /^(radio|checkbox|button|submit)$/.test(el.type));
 
+  // The open form's label selects carry their keys (data-hotkeys="plain|shift", option[data-key]).
+  function labelKey(k, shift) {
+    for (const sel of $$('#editor select[data-hotkeys]')) {
+      if ((sel.dataset.hotkeys === 'shift') !== shift) continue;
+      const opt = $(`option[data-key="${k}"]`, sel);
+      if (!opt) continue;
+      sel.value = opt.value;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      const label = sel.labels && sel.labels[0] ? sel.labels[0].textContent.trim() : sel.name;
+      status(`${label}: ${opt.textContent.replace(/\s*\(⇧?[a-z]\)$/, '')}`);
+      return true;
+    }
+    return false;
+  }
+
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     if ($('#help').open) return; // the dialog handles Esc itself
@@ -232,6 +247,12 @@ if (documentId) {
     if (e.key === 'Escape') {
       if (typing(active)) active.blur();
       closeEditor();
+      return;
+    }
+    // On a label select (the form opens on Kind), the schema's keys win over the select's own type-ahead.
+    if (active && active.tagName === 'SELECT' && active.dataset.hotkeys && /^[a-z]$/i.test(e.key)
+        && labelKey(e.key.toLowerCase(), e.shiftKey)) {
+      e.preventDefault();
       return;
     }
     if (typing(active)) return;
@@ -260,6 +281,8 @@ if (documentId) {
       if (del) del.click(); else handled = false;
     } else if (key === 'Enter' && active && active.classList.contains('claim-item')) {
       selectClaim(active.dataset.claim);
+    } else if (/^[a-z]$/i.test(key) && labelKey(key.toLowerCase(), e.shiftKey)) {
+      // a key from the project's label schema: claim kind, Shift+key stance, cue class, mention source type
     } else {
       handled = false;
     }

@@ -111,7 +111,7 @@ class AnnotationServiceTest {
         assertEquals("harbor courier".length(), again.hops.get(2).source.name.length());
         assertEquals("Harbor Courier ← Lanternfish ← Ministry of State Security", again.chain());
         assertEquals(c.hops.get(0).source.id, again.hops.get(1).source.id);
-        assertEquals(Relation.reports, again.hops.get(2).relation, "an omitted relation defaults to reports");
+        assertEquals("reports", again.hops.get(2).relation, "an omitted relation defaults to reports");
         assertEquals(3, tx(() -> Source.count()));
     }
 

@@ -88,7 +88,7 @@ public class DocumentPageFixtures {
                 c.exact = Offsets.slice(d.text, starts[i], ends[i]);
                 c.prefix = "";
                 c.suffix = "";
-                c.kind = ClaimKind.event;
+                c.kind = "event";
                 c.credibility = 1 + i % 6;
                 c.createdAt = Instant.now();
                 c.updatedAt = c.createdAt;
@@ -97,7 +97,7 @@ public class DocumentPageFixtures {
                 h.claim = c;
                 h.position = 0;
                 h.source = source;
-                h.relation = Relation.asserts;
+                h.relation = "asserts";
                 h.reliability = String.valueOf("ABCDEF".charAt(i % 6));
                 h.persist();
                 if (i % 100 == 99) {

@@ -100,8 +100,8 @@ class BratStandoffTest {
         hops.add(new ExportRows.Hop(5, 0, 9, "The ministry", SourceType.government_statement, null,
                 new ExportRows.SpanRef(77, ExportSamples.start("The ministry"), ExportSamples.end("The ministry"),
                         "The ministry"),
-                new ExportRows.CueRef(78, ExportSamples.start("said"), ExportSamples.end("said"), "said", CueClass.speech),
-                Relation.quotes, "F"));
+                new ExportRows.CueRef(78, ExportSamples.start("said"), ExportSamples.end("said"), "said", "speech"),
+                "quotes", "F"));
         ExportRows.Layer layer = new ExportRows.Layer(1, 1, LayerKind.gold, LayerState.submitted, null, null,
                 List.of(claim), List.of(), List.of());
         BratStandoffReader.Ann ann = BratStandoffReader.read(ExportSamples.TEXT, BratStandoff.ann(ExportSamples.TEXT,

@@ -81,8 +81,8 @@ public class ExportFixtures {
             Claim c = new Claim();
             c.layer = l;
             anchor(c, text, exact);
-            c.kind = ClaimKind.event;
-            c.stance = Stance.asserted;
+            c.kind = "event";
+            c.stance = "asserted";
             c.checkWorthy = true;
             c.credibility = 3;
             c.createdAt = c.updatedAt = Instant.now();
@@ -93,7 +93,7 @@ public class ExportFixtures {
                 h.claim = c;
                 h.position = i;
                 h.source = Source.findById(spec.source().id);
-                h.relation = spec.relation();
+                h.relation = spec.relation().name();
                 h.reliability = spec.reliability();
                 if (spec.mention() != null) {
                     Mention m = new Mention();
@@ -107,7 +107,7 @@ public class ExportFixtures {
                 if (spec.cue() != null) {
                     Cue cue = new Cue();
                     cue.layer = l;
-                    cue.cueClass = CueClass.speech;
+                    cue.cueClass = "speech";
                     anchor(cue, text, spec.cue());
                     cue.createdAt = Instant.now();
                     cue.persist();

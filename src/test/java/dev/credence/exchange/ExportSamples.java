@@ -54,18 +54,18 @@ final class ExportSamples {
         String twoHop = "\"Copper Kite\", a group 🐉 tied to the ministry, breached 14 agencies, twice.\n";
         String denial = "the report was \"baseless\" 😀 and 谣言";
         ExportRows.Claim claim = new ExportRows.Claim(101, 11, start(twoHop), end(twoHop), twoHop, prefix(twoHop),
-                suffix(twoHop), ClaimKind.event, Stance.asserted, true, 3, "Only the firm's word, \"for now\"",
+                suffix(twoHop), "event", "asserted", true, 3, "Only the firm's word, \"for now\"",
                 "https://example.org/a,b", new ArrayList<>());
         claim.hops().add(new ExportRows.Hop(101, 0, 7, "Lanternfish", SourceType.firm_report, "TW",
                 new ExportRows.SpanRef(201, start("Lanternfish"), end("Lanternfish"), "Lanternfish"),
-                new ExportRows.CueRef(301, start("told"), end("told"), "told", CueClass.speech),
-                Relation.asserts, "C"));
+                new ExportRows.CueRef(301, start("told"), end("told"), "told", "speech"),
+                "asserts", "C"));
         claim.hops().add(new ExportRows.Hop(101, 1, 8, "Harbor Ledger", SourceType.independent_media, null,
-                null, null, Relation.reports, null));
+                null, null, "reports", null));
         ExportRows.Claim oneHop = new ExportRows.Claim(102, 11, start(denial), end(denial), denial, prefix(denial),
-                suffix(denial), ClaimKind.opinion, Stance.denied, null, null, null, null, new ArrayList<>());
+                suffix(denial), "opinion", "denied", null, null, null, null, new ArrayList<>());
         oneHop.hops().add(new ExportRows.Hop(102, 0, 9, "The ministry", SourceType.government_statement, null,
-                null, null, Relation.asserts, "F"));
+                null, null, "asserts", "F"));
         ExportRows.Claim bare = new ExportRows.Claim(103, 12, start("谣言"), end("谣言"), "谣言", prefix("谣言"),
                 suffix("谣言"), null, null, null, null, null, null, List.of());
         ExportRows.Layer reviewer = new ExportRows.Layer(11, 1, LayerKind.reviewer, LayerState.submitted, "rita",
@@ -73,7 +73,7 @@ final class ExportSamples {
                 List.of(new ExportRows.Mention(201, 11, start("Lanternfish"), end("Lanternfish"), "Lanternfish",
                         prefix("Lanternfish"), suffix("Lanternfish"), 7L, "Lanternfish")),
                 List.of(new ExportRows.Cue(301, 11, start("told"), end("told"), "told", prefix("told"),
-                        suffix("told"), CueClass.speech)));
+                        suffix("told"), "speech")));
         ExportRows.Layer gold = new ExportRows.Layer(12, 1, LayerKind.gold, LayerState.in_progress, null, null,
                 List.of(bare), List.of(), List.of());
         return new ExportRows.Document(1, "Kite, \"Copper\" and 🐉", "https://example.org/kite", "Harbor Ledger",

@@ -148,7 +148,7 @@ class AdjudicationsTest {
                 .formParam("hops[0].relation", "asserts").formParam("hops[0].reliability", "F")
                 .when().post(page() + "/claims").then().statusCode(303);
         Claim own = goldClaims().stream().filter(c -> c.exact.equals(AdjudicationFixtures.ONLY_RITA)).findFirst().orElseThrow();
-        assertEquals("prediction", own.kind.name());
+        assertEquals("prediction", own.kind);
 
         // "edit" on a version copies it into gold and opens the gold copy
         Element disputed = get().select("#item-list > li.item").get(1);

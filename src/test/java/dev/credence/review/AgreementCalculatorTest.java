@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AgreementCalculatorTest {
 
     static Judgement j(int start, int end, Integer credibility, String reliability) {
-        return new Judgement(start, end, credibility, reliability, SourceType.think_tank, Relation.reports);
+        return new Judgement(start, end, credibility, reliability, SourceType.think_tank, "reports");
     }
 
     static DocumentClaims doc(long id, Object... reviewerAndClaims) {

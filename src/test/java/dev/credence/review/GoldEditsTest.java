@@ -75,7 +75,7 @@ class GoldEditsTest {
         TestData.Csrf csrf = TestData.csrf(session, page());
         csrf.form().when().post(page() + "/start").then().statusCode(303);
         // "reported" (both: reporting) merged; "told" came with the claims' hops
-        assertTrue(gold(Cue.class).stream().anyMatch(c -> c.exact.equals("reported") && c.cueClass == CueClass.reporting));
+        assertTrue(gold(Cue.class).stream().anyMatch(c -> c.exact.equals("reported") && "reporting".equals(c.cueClass)));
         org.jsoup.nodes.Document html = get();
         Element believe = html.select("#cue-item-list > li").stream().filter(li -> li.text().contains("believe"))
                 .findFirst().orElseThrow();

@@ -92,7 +92,7 @@ public class SourceFixtures {
                 h.claim = c;
                 h.position = i;
                 h.source = Source.findById(chain.get(i).source().id);
-                h.relation = chain.get(i).relation();
+                h.relation = chain.get(i).relation().name();
                 h.reliability = chain.get(i).reliability();
                 h.persist();
                 c.hops.add(h);

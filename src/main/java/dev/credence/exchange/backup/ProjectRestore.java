@@ -4,16 +4,12 @@ import dev.credence.account.User;
 import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
 import dev.credence.annotation.ClaimComment;
-import dev.credence.annotation.ClaimKind;
 import dev.credence.annotation.Cue;
-import dev.credence.annotation.CueClass;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Mention;
-import dev.credence.annotation.Relation;
 import dev.credence.annotation.Span;
-import dev.credence.annotation.Stance;
 import dev.credence.document.Document;
 import dev.credence.document.DocumentRevision;
 import dev.credence.project.Membership;
@@ -390,7 +386,7 @@ final class ProjectRestore {
     private void cue(BackupRow row) {
         Cue c = new Cue();
         c.layer = span(row, c);
-        c.cueClass = row.optEnumeration("cueClass", CueClass.class);
+        c.cueClass = row.optText("cueClass");
         c.createdAt = row.instant("createdAt");
         c.persist();
         cues.put(row.id("id"), c.id);
@@ -399,8 +395,8 @@ final class ProjectRestore {
     private void claim(BackupRow row) {
         Claim c = new Claim();
         c.layer = span(row, c);
-        c.kind = row.optEnumeration("kind", ClaimKind.class);
-        c.stance = row.optEnumeration("stance", Stance.class);
+        c.kind = row.optText("kind");
+        c.stance = row.optText("stance");
         c.checkWorthy = row.optBoolean("checkWorthy");
         c.credibility = row.optInteger("credibility");
         if (c.credibility != null && (c.credibility < 1 || c.credibility > 6)) {
@@ -424,7 +420,7 @@ final class ProjectRestore {
         h.mention = mention == null ? null : em.getReference(Mention.class, mention);
         Long cue = mapped(row, "cueId", cues, BackupFormat.CUES, false);
         h.cue = cue == null ? null : em.getReference(Cue.class, cue);
-        h.relation = row.enumeration("relation", Relation.class);
+        h.relation = row.text("relation");
         h.reliability = row.optText("reliability");
         if (h.reliability != null && !h.reliability.matches("[A-F]")) {
             throw row.error("reliability", "'" + h.reliability + "' is not one of A, B, C, D, E, F");

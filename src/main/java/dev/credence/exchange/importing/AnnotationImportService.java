@@ -9,7 +9,6 @@ import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Mention;
 import dev.credence.annotation.Offsets;
-import dev.credence.annotation.Relation;
 import dev.credence.annotation.Span;
 import dev.credence.document.ArticleInput;
 import dev.credence.document.ArticleValidator;
@@ -17,6 +16,9 @@ import dev.credence.document.Document;
 import dev.credence.document.DocumentService;
 import dev.credence.document.ImportResult;
 import dev.credence.project.Membership;
+import dev.credence.annotation.schema.LabelField;
+import dev.credence.annotation.schema.LabelSchema;
+import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
 import dev.credence.source.SourceNames;
@@ -51,6 +53,8 @@ public class AnnotationImportService {
 
     @Inject
     DocumentService documents;
+    @Inject
+    LabelSchemaService schemas;
     @Inject
     SourceService sources;
 
@@ -242,6 +246,8 @@ public class AnnotationImportService {
         OffsetMap map = OffsetMap.of(draft.article().text(), doc.text, offsets(draft), draft.where());
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(doc.text);
         Instant now = Instant.now();
+        // Importers read the default vocabulary; a value this project's schema has renamed or dropped is refused.
+        LabelSchema schema = schemas.of(doc.project);
         for (ImportDraft.Layer l : draft.layers()) {
             Layer layer = new Layer();
             layer.document = doc;
@@ -267,7 +273,8 @@ public class AnnotationImportService {
                 Cue e = new Cue();
                 e.layer = layer;
                 span(e, text, map, c.start(), c.end(), c.where(), true);
-                e.cueClass = c.cueClass();
+                e.cueClass = schema.require(LabelField.cueClass, at(c.where()) + "cueClass",
+                        c.cueClass() == null ? null : c.cueClass().name());
                 e.createdAt = now;
                 e.persist();
                 cues.put(c.key(), e);
@@ -277,8 +284,9 @@ public class AnnotationImportService {
                 Claim e = new Claim();
                 e.layer = layer;
                 span(e, text, map, c.start(), c.end(), c.where(), false);
-                e.kind = c.kind();
-                e.stance = c.stance();
+                e.kind = schema.require(LabelField.kind, at(c.where()) + "kind", c.kind() == null ? null : c.kind().name());
+                e.stance = schema.require(LabelField.stance, at(c.where()) + "stance",
+                        c.stance() == null ? null : c.stance().name());
                 e.checkWorthy = c.checkWorthy();
                 e.credibility = c.credibility();
                 e.rationale = c.rationale() == null || c.rationale().isBlank() ? null : c.rationale().strip();
@@ -299,7 +307,9 @@ public class AnnotationImportService {
                     AttributionHop hop = new AttributionHop();
                     hop.claim = e;
                     hop.position = i;
-                    hop.relation = h.relation() != null ? h.relation() : i == 0 ? Relation.asserts : Relation.reports;
+                    hop.relation = h.relation() != null
+                            ? schema.require(LabelField.relation, at(c.where()) + "relation", h.relation().name())
+                            : i == 0 ? schema.first(LabelField.relation) : schema.second(LabelField.relation);
                     hop.reliability = h.reliability();
                     hop.mention = h.mentionKey() == null ? null : mentions.get(h.mentionKey());
                     hop.cue = h.cueKey() == null ? null : cues.get(h.cueKey());
