@@ -224,6 +224,10 @@ class SuggestionApiTest {
         assertTrue(name.startsWith("maxent-"), name);
         TestData.api(samToken).when().get("/api/v1/projects/{id}/suggestion-model", project.id).then().statusCode(200)
                 .body("model", equalTo(name));
+        // the project page shows the model and its held-out quality
+        io.restassured.RestAssured.given().cookies(TestData.login("rita", TestData.PASSWORD)).when()
+                .get("/projects/{id}", project.id).then().statusCode(200)
+                .body(containsString(name)).body(containsString("held-out gold"));
         // the next suggestions come from the learned model and say so
         Document next = fixtures.document(project, "Drills", MarkedArticle.read("/suggest/eval/02-drills.txt").text());
         layer(sam, next);
