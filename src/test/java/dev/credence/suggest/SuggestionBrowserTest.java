@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.credence.TestData;
 import dev.credence.account.User;
@@ -122,7 +123,8 @@ class SuggestionBrowserTest {
     void acceptAndRejectWithTheKeyboard() {
         page.navigate(base + "documents/" + doc.id);
         Locator items = page.locator("#suggestions .suggestion");
-        assertThat(items.first()).isVisible();
+        // the first panel of an instance loads the OpenNLP models (~8 MB): allow for a loaded machine
+        assertThat(items.first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
         int before = items.count();
         assertTrue(before >= 20, "suggestions: " + before);
         // dashed highlights, and none of them counted as claims
