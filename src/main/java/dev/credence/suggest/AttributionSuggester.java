@@ -204,8 +204,12 @@ public final class AttributionSuggester {
         while (k >= 0 && (AUXILIARIES.contains(st.lw[k]) || st.tag[k].equals("MD") || st.tag[k].equals("RB"))) {
             k--;
         }
-        if (st.tag[v].equals("VBN") && k >= 0 && st.lw[k].matches("was|were|been|being|is|are|be")) {
-            return null;
+        if (st.tag[v].equals("VBN") || st.tag[v].equals("VBD")) {
+            for (int j = k + 1; j < v; j++) {
+                if (st.lw[j].matches("was|were|been|being|is|are|be")) {
+                    return null; // a passive: "had been warned" reports nothing
+                }
+            }
         }
         int srcFrom = -1;
         int srcTo = -1;
