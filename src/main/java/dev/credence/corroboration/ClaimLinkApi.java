@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** JSON API for corroboration: similar claims across the project's documents, and the reviewer's claim links. */
-@Path("/api/v1/claims/{id}")
+// Not @Path("/api/v1/claims/{id}"): that class path would take PUT/DELETE /claims/{id} from ClaimApi (404).
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Transactional
@@ -62,7 +63,7 @@ public class ClaimLinkApi {
     }
 
     @GET
-    @Path("similar")
+    @Path("claims/{id}/similar")
     @Operation(summary = "Claims in other documents of the project that say the same or the opposite, best first",
             description = "Lucene BM25 over stemmed claim text with synonyms; a shared named source and a close publication"
                     + " date add to the score. Only claims of layers the caller may read. limit 1–50, default 10.")
@@ -78,7 +79,7 @@ public class ClaimLinkApi {
     }
 
     @GET
-    @Path("links")
+    @Path("claims/{id}/links")
     @Operation(summary = "The claim's links that the caller may see (both ends readable), outgoing then incoming")
     public LinksView list(@RestPath Long id) {
         Claim c = reading.requireVisible(id, me());
@@ -87,7 +88,7 @@ public class ClaimLinkApi {
     }
 
     @POST
-    @Path("links")
+    @Path("claims/{id}/links")
     @Operation(summary = "Link the caller's claim to a claim in another document: relation corroborates | contradicts |"
             + " repeats; origin independent | shared | unknown (default unknown). 409 if already linked or layer submitted")
     public Response create(@RestPath Long id, LinkBody body) {
@@ -99,7 +100,7 @@ public class ClaimLinkApi {
     }
 
     @DELETE
-    @Path("links/{linkId}")
+    @Path("claims/{id}/links/{linkId}")
     @Operation(summary = "Remove one of the caller's claim links")
     public Response delete(@RestPath Long id, @RestPath Long linkId) {
         links.delete(id, linkId, me());

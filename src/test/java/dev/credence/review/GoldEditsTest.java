@@ -87,13 +87,13 @@ class GoldEditsTest {
         csrf.form().formParam("kind", "cue").formParam("mark", samCue).when().post(page() + "/marks/accept").then()
                 .statusCode(303).header("Location", containsString("#gold-cue-"));
         Cue g = gold(Cue.class).stream().filter(c -> c.exact.equals("believe")).findFirst().orElseThrow();
-        assertEquals(CueClass.hedge, g.cueClass);
+        assertEquals("hedge", g.cueClass);
         assertEquals(cueHistory + 1, history("cue"), "the gold cue's creation is in the history");
         // accepting rita's switches the class on the same gold span
         String ritaCue = believe.select("tr.version").get(0).selectFirst("input[name=mark]").val();
         csrf.form().formParam("kind", "cue").formParam("mark", ritaCue).when().post(page() + "/marks/accept").then()
                 .statusCode(303);
-        assertEquals(List.of(CueClass.belief), gold(Cue.class).stream().filter(c -> c.exact.equals("believe"))
+        assertEquals(List.of("belief"), gold(Cue.class).stream().filter(c -> c.exact.equals("believe"))
                 .map(c -> c.cueClass).toList());
         // remove it again
         csrf.form().formParam("kind", "cue").formParam("mark", String.valueOf(g.id)).when()

@@ -124,11 +124,11 @@ class AnnotationImportBrowserTest {
         BrowserSupport.screenshot(page, "import-done");
         long claims = QuarkusTransaction.requiringNew().call(() -> Claim.count(
                 "layer.document.project.id = ?1 and kind = ?2 and layer.owner.username = ?3", project.id,
-                dev.credence.annotation.ClaimKind.event, "rita"));
+                "event", "rita"));
         assertEquals(40, claims);
         long cues = QuarkusTransaction.requiringNew().call(() -> Cue.count(
                 "layer.document.project.id = ?1 and cueClass = ?2 and exact = ?3", project.id,
-                dev.credence.annotation.CueClass.reporting, "according to"));
+                "reporting", "according to"));
         assertEquals(40, cues);
     }
 
