@@ -35,7 +35,9 @@ public class AdminBootstrap {
         try {
             QuarkusTransaction.requiringNew().run(() -> createAdminIfEmpty(adminUser, adminPassword));
         } catch (RuntimeException e) {
-            if (!isUniqueViolation(e) || QuarkusTransaction.requiringNew().call(User::count) == 0) {
+            // A lambda, not User::count: the method reference binds to PanacheEntityBase.count, which
+            // Panache does not enhance ("did you forget @Entity?": the loser of the race then exited).
+            if (!isUniqueViolation(e) || QuarkusTransaction.requiringNew().call(() -> User.count()) == 0) {
                 throw e;
             }
             LOG.info("Another instance created the first admin at the same moment; using it");

@@ -7,6 +7,7 @@ import dev.credence.project.Project;
 import dev.credence.source.SourceType;
 import dev.credence.web.ConflictException;
 import dev.credence.web.UnprocessableException;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +41,29 @@ public class LabelSchemaService {
     @Inject
     HistoryService history;
 
+    @Inject
+    SchemaMemo memo;
+
     public LabelSchema of(Project project) {
+        if (project != null && project.id != null && Arc.container().requestContext().isActive()) {
+            LabelSchema known = memo.get(project.id);
+            if (known == null) {
+                known = load(project);
+                memo.put(project.id, known);
+            }
+            return known;
+        }
+        return load(project);
+    }
+
+    /** Drops the request's remembered schema of the project (before and after a write). */
+    private void forget(Project project) {
+        if (project != null && project.id != null && Arc.container().requestContext().isActive()) {
+            memo.remove(project.id);
+        }
+    }
+
+    private LabelSchema load(Project project) {
         Map<LabelField, List<LabelValue.Def>> fields = new EnumMap<>(LabelField.class);
         for (LabelValue v : LabelValue.<LabelValue>list("project = ?1 order by field, position", project)) {
             fields.computeIfAbsent(v.field, f -> new ArrayList<>()).add(v.def());
@@ -54,7 +77,8 @@ public class LabelSchemaService {
         if (in == null) {
             throw new UnprocessableException("schema: body required, e.g. {\"kind\":[{\"name\":\"event\",\"key\":\"v\"}]}");
         }
-        LabelSchema before = of(project);
+        forget(project);
+        LabelSchema before = load(project);
         Map<LabelField, List<LabelValue.Def>> next = new EnumMap<>(before.fields());
         for (LabelField f : LabelField.values()) {
             if (in.of(f) != null) {
@@ -85,7 +109,8 @@ public class LabelSchemaService {
     @Transactional
     public long rename(Project project, User user, String fieldName, String from, String to) {
         LabelField f = rewritable(fieldName);
-        LabelSchema before = of(project);
+        forget(project);
+        LabelSchema before = load(project);
         requireValue(before, f, "from", from);
         if (to == null || !NAME.matcher(to).matches()) {
             throw new UnprocessableException("to: '" + to + "' must be 1–32 lower-case letters, digits or '_', "
@@ -109,7 +134,8 @@ public class LabelSchemaService {
     @Transactional
     public long merge(Project project, User user, String fieldName, String from, String into) {
         LabelField f = rewritable(fieldName);
-        LabelSchema before = of(project);
+        forget(project);
+        LabelSchema before = load(project);
         requireValue(before, f, "from", from);
         requireValue(before, f, "into", into);
         if (from.equals(into)) {
