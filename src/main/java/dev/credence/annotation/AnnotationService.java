@@ -226,11 +226,8 @@ public class AnnotationService {
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         applyFields(c, text, in);
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
-        // Hibernate runs inserts before deletes at flush: delete the old hops first, or the
-        // new hop 0 would clash with the old one on uq_hop_position.
-        c.hops.clear();
-        em.flush();
-        attachHops(c, hops);
+        replaceHops(c, hops);
+        em.flush(); // the answer carries the new version, which the flush assigns
         history.claim(user, c, ChangeAction.update, before, AnnotationHistory.snapshot(c));
         return c;
     }
@@ -280,9 +277,8 @@ public class AnnotationService {
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         applyFields(c, text, in);
         List<AttributionHop> hops = resolveHops(layer, text, in.hops(), user);
-        c.hops.clear();
-        em.flush();
-        attachHops(c, hops);
+        replaceHops(c, hops);
+        em.flush(); // the answer carries the new version, which the flush assigns
         history.claim(user, c, ChangeAction.update, before, AnnotationHistory.snapshot(c));
         return c;
     }
@@ -323,7 +319,8 @@ public class AnnotationService {
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(layer.document.text);
         Source source = null;
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
-            source = resolveSource("source", layer.document.project, sourceId, sourceName, sourceType, user);
+            source = resolveSource("source", layer.document.project, sourceId, sourceName, sourceType, user,
+                    new java.util.HashMap<>());
         }
         Mention m = newMention(layer, text, span, "mention", source);
         history.mention(user, m, ChangeAction.create);
@@ -338,7 +335,8 @@ public class AnnotationService {
         var before = AnnotationHistory.snapshot(mention);
         Source source = null;
         if (sourceId != null || (sourceName != null && !sourceName.isBlank())) {
-            source = resolveSource("source", mention.layer.document.project, sourceId, sourceName, sourceType, user);
+            source = resolveSource("source", mention.layer.document.project, sourceId, sourceName, sourceType,
+                    user, new java.util.HashMap<>());
         }
         mention.source = source;
         history.mentionUpdated(user, mention, before);
@@ -415,13 +413,24 @@ public class AnnotationService {
         return l;
     }
 
-    /** 409 on a submitted layer; otherwise marks it in progress and touched. */
+    /**
+     * How stale a layer's {@code updatedAt} may get while its reviewer keeps saving: a layer already in
+     * progress is touched again only when its last touch is older than this, so a burst of saves does not
+     * rewrite (and re-version) the layer row on every save. A state change always writes it.
+     */
+    static final java.time.Duration LAYER_TOUCH_PRECISION = java.time.Duration.ofSeconds(30);
+
+    /** 409 on a submitted layer; otherwise marks it in progress and touched (within LAYER_TOUCH_PRECISION). */
     private static void requireEditable(Layer layer) {
         if (layer.state == LayerState.submitted) {
             throw new ConflictException(SUBMITTED);
         }
-        layer.state = LayerState.in_progress;
-        layer.updatedAt = Instant.now();
+        Instant now = Instant.now();
+        if (layer.state != LayerState.in_progress || layer.updatedAt == null
+                || layer.updatedAt.isBefore(now.minus(LAYER_TOUCH_PRECISION))) {
+            layer.state = LayerState.in_progress;
+            layer.updatedAt = now;
+        }
     }
 
     private void applyFields(Claim c, Offsets.CodePointIndex text, ClaimInput in) {
@@ -481,6 +490,9 @@ public class AnnotationService {
                 checkSpan(text, in.cue(), where + ".cue");
             }
         }
+        // Every source the chain names by name, in one look-up; names not in the registry are created below.
+        Map<String, Source> registry = sources.findByNamesOrAliases(inputs.stream()
+                .filter(in -> in.sourceId() == null).map(HopInput::sourceName).toList());
         for (int i = 0; i < inputs.size(); i++) {
             HopInput in = inputs.get(i);
             String where = "attribution[" + i + "]";
@@ -502,7 +514,8 @@ public class AnnotationService {
             }
             boolean named = in.sourceId() != null || (in.sourceName() != null && !in.sourceName().isBlank());
             if (named) {
-                h.source = resolveSource(where + ".source", layer.document.project, in.sourceId(), in.sourceName(), in.sourceType(), user);
+                h.source = resolveSource(where + ".source", layer.document.project, in.sourceId(), in.sourceName(),
+                        in.sourceType(), user, registry);
             } else if (existing != null && existing.source != null) {
                 h.source = existing.source;
             } else {
@@ -536,6 +549,29 @@ public class AnnotationService {
         }
     }
 
+    /**
+     * Makes the claim's chain {@code hops} (positions 0..n-1), reusing the stored hop at each position: an
+     * edit that leaves the chain as it was (the common case: credibility, rationale) writes no hop row,
+     * a changed hop is one update, and only a longer or shorter chain inserts or deletes. Positions of kept
+     * rows never change here, so uq_hop_position holds at every statement.
+     */
+    private void replaceHops(Claim c, List<AttributionHop> hops) {
+        List<AttributionHop> old = new ArrayList<>(c.hops);
+        old.sort(Comparator.comparingInt(h -> h.position));
+        int kept = Math.min(old.size(), hops.size());
+        for (int i = 0; i < kept; i++) {
+            AttributionHop o = old.get(i);
+            AttributionHop n = hops.get(i);
+            o.source = n.source;
+            o.mention = n.mention;
+            o.cue = n.cue;
+            o.relation = n.relation;
+            o.reliability = n.reliability;
+        }
+        c.hops.removeAll(old.subList(kept, old.size())); // a shorter chain: nothing is inserted then
+        attachHops(c, hops.subList(kept, hops.size())); // a longer chain: nothing is deleted then
+    }
+
     /** Renumbers through temporary negative positions so no intermediate state breaks uq_hop_position. */
     private void renumber(List<AttributionHop> hops) {
         for (int i = 0; i < hops.size(); i++) {
@@ -548,7 +584,8 @@ public class AnnotationService {
         em.flush();
     }
 
-    private Source resolveSource(String where, Project project, Long sourceId, String name, String type, User user) {
+    private Source resolveSource(String where, Project project, Long sourceId, String name, String type, User user,
+            Map<String, Source> named) {
         if (sourceId != null) {
             Source s = Source.findById(sourceId);
             if (s == null) {
@@ -558,8 +595,17 @@ public class AnnotationService {
         }
         // The registry knows every source type; a project offers (and accepts for new sources) its schema's subset.
         schemas.of(project).require(LabelField.sourceType, where + ".type", type);
+        String key = name == null || name.isBlank() ? null : dev.credence.source.SourceNames.key(name);
+        Source known = key == null ? null : named.get(key);
+        if (known != null) {
+            return known;
+        }
         try {
-            return sources.findOrCreate(name, type, user);
+            Source s = sources.findOrCreate(name, type, user);
+            if (key != null) {
+                named.put(key, s);
+            }
+            return s;
         } catch (UnprocessableException e) {
             throw new UnprocessableException(where + ": " + e.getMessage());
         }

@@ -22,8 +22,21 @@ public class Membership extends IdEntity {
     @Column(nullable = false)
     public ProjectRole role;
 
+    /** The user's membership in the project; remembered for the rest of the request (MembershipMemo). */
     public static Optional<Membership> of(Project project, User user) {
-        return find("project = ?1 and user = ?2", project, user).firstResultOptional();
+        MembershipMemo memo = project == null || project.id == null || user == null || user.id == null ? null
+                : MembershipMemo.current();
+        if (memo != null) {
+            Membership known = memo.get(project.id, user.id);
+            if (known != null && getEntityManager().contains(known)) {
+                return Optional.of(known);
+            }
+        }
+        Optional<Membership> m = find("project = ?1 and user = ?2", project, user).firstResultOptional();
+        if (memo != null) {
+            m.ifPresent(memo::put);
+        }
+        return m;
     }
 
     public static List<Membership> ofProject(Project project) {

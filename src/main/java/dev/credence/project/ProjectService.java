@@ -92,6 +92,10 @@ public class ProjectService {
             throw new ConflictException("A project keeps at least one manager");
         }
         m.delete();
+        MembershipMemo memo = MembershipMemo.current();
+        if (memo != null) {
+            memo.forget(project.id, userId);
+        }
     }
 
     static String blankToNull(String s) {

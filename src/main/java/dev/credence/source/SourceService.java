@@ -69,6 +69,28 @@ public class SourceService {
     }
 
     /**
+     * The sources any of these names or aliases name, by {@link SourceNames#key}, in one query (a claim's
+     * chain names several): names without a source are absent from the map.
+     */
+    public Map<String, Source> findByNamesOrAliases(java.util.Collection<String> names) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String n : names) {
+            if (n != null && !n.isBlank()) {
+                keys.add(SourceNames.key(n));
+            }
+        }
+        Map<String, Source> found = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        for (SourceKey k : em.createQuery("select k from SourceKey k join fetch k.source where k.nameKey in ?1",
+                SourceKey.class).setParameter(1, keys).getResultList()) {
+            found.put(k.nameKey, k.source);
+        }
+        return found;
+    }
+
+    /**
      * The registry entry with this name or alias, or a new one of the given type. 422 on a blank name or unknown type.
      *
      * <p>Race-free: when the name is not found, the registry lock is taken and the look-up repeated, so of two

@@ -28,6 +28,9 @@ final class Reviewer implements Runnable {
     private int seq;
     private boolean dead;
     volatile String token;
+    /** When set, the reviewer logs in, then waits here until every reviewer has (the timed window starts). */
+    java.util.concurrent.CyclicBarrier loggedIn;
+    private boolean started;
 
     Reviewer(BenchHttp http, Latencies stats, Journal journal, String username, String password, long projectId,
             Map<Long, BenchArticles.Article> articles, int maxDocuments, AtomicBoolean stop) {
@@ -48,6 +51,10 @@ final class Reviewer implements Runnable {
             String cookie = timed("login (form)", () -> http.formLogin(username, password));
             if (token == null) {
                 token = timed("login (token)", () -> http.token(username, password));
+            }
+            if (loggedIn != null) {
+                awaitStart();
+                started = true;
             }
             for (int d = 0; d < maxDocuments && !stop.get() && !dead; d++) {
                 BenchHttp.Reply next = timed("next document",
@@ -71,6 +78,18 @@ final class Reviewer implements Runnable {
             }
         } catch (IOException e) {
             dead = true;
+            if (loggedIn != null && !started) {
+                loggedIn.reset(); // the others must not wait for a reviewer who never logged in
+            }
+        }
+    }
+
+    private void awaitStart() throws IOException {
+        try {
+            loggedIn.await();
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("start barrier broken", e);
         }
     }
 
