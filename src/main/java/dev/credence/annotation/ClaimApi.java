@@ -43,9 +43,9 @@ public class ClaimApi {
     @Inject
     ClaimReading reading;
     @Inject
-    dev.credence.review.AdjudicationService adjudication;
+    dev.credence.review.adjudication.AdjudicationService adjudication;
     @Inject
-    dev.credence.review.MarkAdjudication marks;
+    dev.credence.review.adjudication.MarkAdjudication marks;
 
     // ------------------------------------------------------------ request bodies
 
@@ -318,19 +318,19 @@ public class ClaimApi {
                     + " Adjudicators and managers only. See docs/adjudication.md.")
     public Response startGold(@RestPath Long id) {
         Document doc = documents.require(id);
-        dev.credence.review.AdjudicationService.Started s = adjudication.start(doc, me());
+        dev.credence.review.adjudication.AdjudicationService.Started s = adjudication.start(doc, me());
         return Response.status(s.created() ? 201 : 200)
-                .entity(dev.credence.review.GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
+                .entity(dev.credence.review.adjudication.GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
     }
 
     @GET
     @Path("documents/{id}/gold")
     @Tag(name = "Adjudication")
     @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
-    public dev.credence.review.GoldViews.GoldView gold(@RestPath Long id) {
+    public dev.credence.review.adjudication.GoldViews.GoldView gold(@RestPath Long id) {
         Document doc = documents.require(id);
         Layer gold = adjudication.requireGold(doc, me());
-        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc), marks.items(doc));
+        return dev.credence.review.adjudication.GoldViews.GoldView.of(gold, adjudication.items(doc), marks.items(doc));
     }
 
     @POST
@@ -338,10 +338,10 @@ public class ClaimApi {
     @Tag(name = "Adjudication")
     @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)",
             description = "409 while items (claims, mentions, cues) have nothing in gold, unless ?confirm=true.")
-    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id,
+    public dev.credence.review.adjudication.GoldViews.StartView submitGold(@RestPath Long id,
             @jakarta.ws.rs.QueryParam("confirm") boolean confirm) {
         Document doc = documents.require(id);
-        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me(), confirm), 0, 0);
+        return dev.credence.review.adjudication.GoldViews.StartView.of(adjudication.finish(doc, me(), confirm), 0, 0);
     }
 
     @POST
@@ -374,18 +374,18 @@ public class ClaimApi {
         return Response.noContent().build();
     }
 
-    private static dev.credence.review.MarkAdjudication.MarkKind markKind(String plural) {
-        return plural.equals("mentions") ? dev.credence.review.MarkAdjudication.MarkKind.mention
-                : dev.credence.review.MarkAdjudication.MarkKind.cue;
+    private static dev.credence.review.adjudication.MarkAdjudication.MarkKind markKind(String plural) {
+        return plural.equals("mentions") ? dev.credence.review.adjudication.MarkAdjudication.MarkKind.mention
+                : dev.credence.review.adjudication.MarkAdjudication.MarkKind.cue;
     }
 
     @POST
     @Path("documents/{id}/gold/reopen")
     @Tag(name = "Adjudication")
     @Operation(summary = "Reopen a submitted gold layer for changes")
-    public dev.credence.review.GoldViews.StartView reopenGold(@RestPath Long id) {
+    public dev.credence.review.adjudication.GoldViews.StartView reopenGold(@RestPath Long id) {
         Document doc = documents.require(id);
-        return dev.credence.review.GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
+        return dev.credence.review.adjudication.GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
     }
 
     private LayerView layerView(Document doc, Layer l) {
