@@ -33,20 +33,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SourceService {
-    public static final String GRADES = "ABCDEF";
-
-    /** One choice of the Admiralty reliability scale, for grade forms: letter, words, chip class. */
-    public record GradeChoice(String grade, String words, String css) {
-    }
-
-    /** The Admiralty reliability scale, A..F. */
-    public static final List<GradeChoice> GRADE_CHOICES = List.of(
-            new GradeChoice("A", "completely reliable", "rel-a"),
-            new GradeChoice("B", "usually reliable", "rel-b"),
-            new GradeChoice("C", "fairly reliable", "rel-c"),
-            new GradeChoice("D", "not usually reliable", "rel-d"),
-            new GradeChoice("E", "unreliable", "rel-e"),
-            new GradeChoice("F", "reliability cannot be judged", "rel-f"));
 
     /** The layer {@code l} is visible to the viewer: the one rule, {@link LayerVisibility}. */
     static final String LAYER_VISIBLE = LayerVisibility.jpql("l");
@@ -183,7 +169,7 @@ public class SourceService {
             return null;
         }
         String g = grade.strip().toUpperCase(Locale.ROOT);
-        if (g.length() != 1 || GRADES.indexOf(g.charAt(0)) < 0) {
+        if (Reliability.of(g) == null) {
             throw new UnprocessableException("reliability: '" + grade + "' is not one of A, B, C, D, E, F");
         }
         return g;

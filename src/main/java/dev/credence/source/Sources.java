@@ -72,7 +72,7 @@ public class Sources {
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
                 List<SourceGrade> grades, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
-                GradeForm gradeForm, List<SourceService.GradeChoice> gradeChoices, String error);
+                GradeForm gradeForm, List<Reliability> gradeChoices, String error);
     }
 
     @GET
@@ -149,7 +149,7 @@ public class Sources {
         var me = currentUser.get();
         return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
                 sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
-                access.myProjects(), gradeForm, SourceService.GRADE_CHOICES, error);
+                access.myProjects(), gradeForm, List.of(Reliability.values()), error);
     }
 
     private Response rejected(Source source, Form form, ClientErrorException e) {

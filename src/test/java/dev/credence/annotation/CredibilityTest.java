@@ -5,25 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-class AdmiraltyTest {
+class CredibilityTest {
     @Test
-    void credibilityWording() {
-        assertEquals("Confirmed by other sources", Admiralty.credibility(1));
-        assertEquals("Improbable", Admiralty.credibility(5));
-        assertEquals("Truth cannot be judged", Admiralty.credibility(6));
-        assertNull(Admiralty.credibility(0));
-        assertNull(Admiralty.credibility(7));
-        assertNull(Admiralty.credibility(null));
+    void wordsOfEachGrade() {
+        assertEquals("Confirmed by other sources", Credibility.sentenceOf(1));
+        assertEquals("Improbable", Credibility.sentenceOf(5));
+        assertEquals("Truth cannot be judged", Credibility.sentenceOf(6));
+        assertEquals("probably true", Credibility.of(2).words());
+        assertEquals(4, Credibility.DOUBTFUL.value());
     }
 
     @Test
-    void reliabilityWording() {
-        assertEquals("Completely reliable", Admiralty.reliability("A"));
-        assertEquals("Not usually reliable", Admiralty.reliability("D"));
-        assertEquals("Reliability cannot be judged", Admiralty.reliability("F"));
-        assertNull(Admiralty.reliability("G"));
-        assertNull(Admiralty.reliability("a"));
-        assertNull(Admiralty.reliability(""));
-        assertNull(Admiralty.reliability(null));
+    void nothingOutsideOneToSix() {
+        assertNull(Credibility.sentenceOf(0));
+        assertNull(Credibility.sentenceOf(7));
+        assertNull(Credibility.sentenceOf(null));
+        assertNull(Credibility.of(-1));
+    }
+
+    @Test
+    void valuesInOrder() {
+        for (Credibility c : Credibility.values()) {
+            assertEquals(c, Credibility.of(c.value()));
+        }
     }
 }
