@@ -2,6 +2,7 @@ package dev.credence.suggest;
 
 import dev.credence.account.CurrentUser;
 import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.AttributionChain;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
 import dev.credence.document.Document;
@@ -151,7 +152,7 @@ public class Suggestions {
     private static Item item(Suggestion s, Document doc) {
         String type = s.registrySource != null ? s.registrySource.type.name() : s.sourceType;
         String grade = SuggestionService.lastGrade(s.registrySource, doc.project);
-        return new Item(s, String.join(" ← ", SuggestionService.chain(s)), type, grade,
+        return new Item(s, AttributionChain.outletFirst(SuggestionService.chain(s)), type, grade,
                 s.registrySource == null && s.sourceType == null && s.sourceName != null);
     }
 
