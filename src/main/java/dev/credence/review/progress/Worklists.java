@@ -5,6 +5,7 @@ import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.project.ProjectRole;
 import dev.credence.web.Flash;
+import dev.credence.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -103,8 +104,8 @@ public class Worklists {
     private TemplateInstance render(Project project, DocumentWorklist.Filter filter, int page, String error) {
         Membership me = access.requireMember(project);
         List<DocumentWorklist.Row> all = worklist.rows(project, filter);
-        int pages = Math.max(1, (all.size() + DocumentWorklist.PAGE_SIZE - 1) / DocumentWorklist.PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
+        int pages = Page.pages(all.size(), DocumentWorklist.PAGE_SIZE);
+        int p = Page.clamp(page, all.size(), DocumentWorklist.PAGE_SIZE);
         List<DocumentWorklist.Row> rows = all.subList(p * DocumentWorklist.PAGE_SIZE,
                 Math.min(all.size(), (p + 1) * DocumentWorklist.PAGE_SIZE));
         String q = query(filter.state() == null ? null : filter.state().name(), filter.assignee(), filter.sort().name(),
