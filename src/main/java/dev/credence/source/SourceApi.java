@@ -3,6 +3,7 @@ package dev.credence.source;
 import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.web.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -74,9 +75,9 @@ public class SourceApi {
     public record ClaimView(Long claimId, Long documentId, String documentTitle, Long projectId, String exact,
             String chain, int position, String relation, String reliability, Integer credibility) {
         static ClaimView of(AttributedClaim a) {
-            return new ClaimView(a.claim().id, a.document().id, a.document().title, a.document().project.id,
-                    a.claim().exact, a.claim().chain(), a.hop().position, a.hop().relation, a.hop().reliability,
-                    a.claim().credibility);
+            return new ClaimView(a.claim().id(), a.document().id(), a.document().title(), a.document().project().id,
+                    a.claim().exact(), a.claim().chain(), a.hop().position(), a.hop().relation(), a.hop().reliability(),
+                    a.claim().credibility());
         }
     }
 
@@ -100,7 +101,7 @@ public class SourceApi {
         if (size < 1 || size > MAX_SIZE || page < 0) {
             throw new BadRequestException("page >= 0 and size between 1 and " + MAX_SIZE);
         }
-        Paged<SourceRow> result = sources.search(q, parsed, page, size, me);
+        Page<SourceRow> result = sources.search(q, parsed, page, size, me);
         if (page > result.page()) {
             return List.of();
         }
@@ -163,7 +164,7 @@ public class SourceApi {
         }
         var me = currentUser.get();
         Source s = sources.requireSource(id);
-        Paged<AttributedClaim> result = sources.attributedClaims(s, me, page, size);
+        Page<AttributedClaim> result = sources.attributedClaims(s, me, page, size);
         if (page > result.page()) {
             return List.of();
         }

@@ -1,12 +1,10 @@
 package dev.credence.source;
 
 import dev.credence.account.User;
-import dev.credence.annotation.AttributionHop;
-import dev.credence.annotation.Claim;
-import dev.credence.annotation.LayerVisibility;
 import dev.credence.history.ChangeAction;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
+import dev.credence.web.Page;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +32,6 @@ import java.util.Set;
 @ApplicationScoped
 public class SourceService {
 
-    /** The layer {@code l} is visible to the viewer: the one rule, {@link LayerVisibility}. */
-    static final String LAYER_VISIBLE = LayerVisibility.jpql("l");
-
     /** The grade {@code g} belongs to a project of user {@code :me}. */
     static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
 
@@ -44,6 +39,8 @@ public class SourceService {
     EntityManager em;
     @Inject
     SourceHistory history;
+    @Inject
+    AttributedClaims attributed;
 
     /** A source whose name or one of whose aliases is the same name ({@link SourceNames#key}) as {@code name}. */
     public Optional<Source> findByNameOrAlias(String name) {
@@ -353,7 +350,7 @@ public class SourceService {
      * Sources whose name or an alias contains {@code q} (case-insensitive), of the given type (null: any),
      * by name; one page, with each row's aliases, claim count and latest grade in the viewer's projects.
      */
-    public Paged<SourceRow> search(String q, SourceType type, int page, int size, User viewer) {
+    public Page<SourceRow> search(String q, SourceType type, int page, int size, User viewer) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
@@ -368,12 +365,12 @@ public class SourceService {
         var count = em.createQuery("select count(s) from Source s" + where, Long.class);
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
-        int current = Paged.clamp(page, total, size);
+        int current = Page.clamp(page, total, size);
         var query = em.createQuery("select s from Source s left join fetch s.parent" + where
                 + " order by lower(s.name), s.id", Source.class);
         params.forEach(query::setParameter);
         List<Source> sources = query.setFirstResult(current * size).setMaxResults(size).getResultList();
-        return new Paged<>(rows(sources, viewer), total, current, size);
+        return new Page<>(rows(sources, viewer), total, current, size);
     }
 
     static String likeEscape(String s) {
@@ -390,11 +387,7 @@ public class SourceService {
         em.createQuery("select a from SourceAlias a where a.source.id in :ids order by lower(a.alias)", SourceAlias.class)
                 .setParameter("ids", ids).getResultList()
                 .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
-        Map<Long, Long> counts = new HashMap<>();
-        LayerVisibility.bind(em.createQuery("select h.source.id, count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source.id in :ids and " + LAYER_VISIBLE + " group by h.source.id", Object[].class), viewer.id)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
+        Map<Long, Long> counts = attributed.countsBySource(ids, viewer);
         Map<Long, String> latest = new HashMap<>();
         em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + GRADE_VISIBLE
                 + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
@@ -453,35 +446,11 @@ public class SourceService {
 
     /** Distinct claims attributed to the source (at any hop) that the viewer may see. */
     public long claimCount(Source s, User viewer) {
-        return LayerVisibility.bind(em.createQuery("select count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source = :s and " + LAYER_VISIBLE, Long.class), viewer.id)
-                .setParameter("s", s).getSingleResult();
+        return attributed.count(s, viewer);
     }
 
-    /**
-     * One page of the hops naming this source that the viewer may see, newest document first.
-     * Two queries for the page (hops with claim, layer, document, project; then the claims' full
-     * chains), plus a count: never one per claim.
-     */
-    public Paged<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
-        String from = " from AttributionHop h join h.claim c join c.layer l join l.document d"
-                + " where h.source = :s and " + LAYER_VISIBLE;
-        long total = LayerVisibility.bind(em.createQuery("select count(h)" + from, Long.class), viewer.id)
-                .setParameter("s", s).getSingleResult();
-        int current = Paged.clamp(page, total, size);
-        List<AttributionHop> hops = LayerVisibility.bind(em.createQuery("select h from AttributionHop h join fetch h.claim c join fetch c.layer l"
-                + " join fetch l.document d join fetch d.project where h.source = :s and " + LAYER_VISIBLE
-                + " order by d.createdAt desc, d.id desc, c.start, c.id, h.position", AttributionHop.class), viewer.id)
-                .setParameter("s", s)
-                .setFirstResult(current * size).setMaxResults(size).getResultList();
-        if (!hops.isEmpty()) {
-            // Initialises claim.hops (and each hop's source) for chain() in one query.
-            em.createQuery("select distinct c from Claim c left join fetch c.hops ch left join fetch ch.source"
-                    + " where c.id in :ids", Claim.class)
-                    .setParameter("ids", hops.stream().map(h -> h.claim.id).distinct().toList()).getResultList();
-        }
-        List<AttributedClaim> items = hops.stream()
-                .map(h -> new AttributedClaim(h, h.claim, h.claim.layer.document)).toList();
-        return new Paged<>(items, total, current, size);
+    /** One page of the hops naming this source that the viewer may see, newest document first. */
+    public Page<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
+        return attributed.page(s, viewer, page, size);
     }
 }

@@ -4,6 +4,7 @@ import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.web.Flash;
+import dev.credence.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -64,21 +65,21 @@ public class Sources {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Paged<SourceRow> result, String q, String type, List<SourceType> types);
+        static native TemplateInstance index(Page<SourceRow> result, String q, String type, List<SourceType> types);
 
         /** Shared by new and edit: {@code source} is null when creating. */
         static native TemplateInstance form(Source source, Form form, List<SourceType> types, List<String> names,
                 String error, Source duplicate);
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
-                List<SourceGrade> grades, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
+                List<SourceGrade> grades, Page<AttributedClaim> claims, long claimCount, List<Project> projects,
                 GradeForm gradeForm, List<Reliability> gradeChoices, String error);
     }
 
     @GET
     public TemplateInstance index(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("page") int page) {
         SourceType parsed = SourceType.parse(type);
-        Paged<SourceRow> result = sources.search(q, parsed, page, PAGE_SIZE, currentUser.get());
+        Page<SourceRow> result = sources.search(q, parsed, page, PAGE_SIZE, currentUser.get());
         return Templates.index(result, q == null ? "" : q, parsed == null ? "" : parsed.name(), List.of(SourceType.values()));
     }
 
