@@ -1,10 +1,6 @@
 package dev.credence.corroboration;
 
 import dev.credence.account.CurrentUser;
-import dev.credence.annotation.Claim;
-import dev.credence.annotation.ClaimReading;
-import dev.credence.annotation.LayerKind;
-import dev.credence.annotation.LayerState;
 import dev.credence.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,8 +28,6 @@ import org.jboss.resteasy.reactive.RestPath;
 public class Corroborations {
     @Inject
     CurrentUser currentUser;
-    @Inject
-    ClaimReading reading;
     @Inject
     Corroboration corroboration;
     @Inject
@@ -101,10 +95,7 @@ public class Corroborations {
     }
 
     private String render(Long id, LinkForm form, boolean htmx) {
-        Claim claim = reading.requireVisible(id, currentUser.get());
-        boolean editable = claim.layer.kind == LayerKind.reviewer && claim.layer.owner != null
-                && claim.layer.owner.id.equals(currentUser.get().id) && claim.layer.state != LayerState.submitted;
-        Corroboration.Panel p = corroboration.panel(claim, currentUser.get(), editable);
+        Corroboration.Panel p = corroboration.panel(id, currentUser.get());
         // Rendered here, inside the transaction: the template walks hops, sources and documents.
         return (htmx ? Templates.show$panel(p, form) : Templates.show(p, form)).render();
     }

@@ -1,7 +1,6 @@
 package dev.credence.suggest;
 
 import dev.credence.account.CurrentUser;
-import dev.credence.annotation.AnnotationService;
 import dev.credence.annotation.AttributionChain;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
@@ -9,6 +8,7 @@ import dev.credence.document.Document;
 import dev.credence.document.DocumentAccess;
 import dev.credence.nlp.EnglishModels;
 import dev.credence.nlp.Segmentation;
+import dev.credence.source.Reliability;
 import dev.credence.source.SourceType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,8 +41,6 @@ public class Suggestions {
     @Inject
     DocumentAccess documents;
     @Inject
-    AnnotationService annotations;
-    @Inject
     SuggestionService suggestions;
     @Inject
     EnglishModels models;
@@ -65,7 +63,7 @@ public class Suggestions {
         }
 
         public List<String> grades() {
-            return List.of("A", "B", "C", "D", "E", "F");
+            return Arrays.stream(Reliability.values()).map(Reliability::grade).toList();
         }
     }
 
@@ -143,7 +141,7 @@ public class Suggestions {
     }
 
     private Panel panel(Document doc, String message, String error, Long errorId) {
-        Optional<Layer> layer = annotations.findLayer(doc, currentUser.get());
+        Optional<Layer> layer = suggestions.ownLayer(doc, currentUser.get());
         List<Item> items = layer.map(l -> suggestions.open(l).stream().map(s -> item(s, doc)).toList()).orElse(List.of());
         String model = items.isEmpty() ? null : items.get(0).s().model;
         return new Panel(doc, layer.orElse(null), items, model, message, error, errorId);
