@@ -32,8 +32,6 @@ public class ClaimLinkApi {
     CurrentUser currentUser;
     @Inject
     Corroboration corroboration;
-    @Inject
-    ClaimLinkService links;
 
     public record SimilarItem(ClaimSummary claim, ClaimSummary.DocumentRef document, float score) {
     }
@@ -73,7 +71,7 @@ public class ClaimLinkApi {
     @Path("claims/{id}/links")
     @Operation(summary = "The claim's links that the caller may see (both ends readable), outgoing then incoming")
     public LinksView list(@RestPath Long id) {
-        List<LinkView> items = links.links(id, me()).stream().map(LinkView::of).toList();
+        List<LinkView> items = corroboration.links(id, me()).stream().map(LinkView::of).toList();
         return new LinksView(items, items.stream().filter(LinkView::countsTowardGrade1).count());
     }
 
@@ -85,7 +83,7 @@ public class ClaimLinkApi {
         if (body == null) {
             throw new BadRequestException("A JSON body is required");
         }
-        ClaimLink l = links.create(id, me(), body.targetClaimId(), body.relation(), body.origin(), body.note());
+        ClaimLink l = corroboration.link(id, me(), body.targetClaimId(), body.relation(), body.origin(), body.note());
         return Response.status(201).entity(LinkView.of(new ClaimLinkService.Seen(l, true, l.target))).build();
     }
 
@@ -93,7 +91,7 @@ public class ClaimLinkApi {
     @Path("claims/{id}/links/{linkId}")
     @Operation(summary = "Remove one of the caller's claim links")
     public Response delete(@RestPath Long id, @RestPath Long linkId) {
-        links.delete(id, linkId, me());
+        corroboration.unlink(id, linkId, me());
         return Response.noContent().build();
     }
 

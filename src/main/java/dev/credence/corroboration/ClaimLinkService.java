@@ -94,11 +94,6 @@ public class ClaimLinkService {
         l.delete();
     }
 
-    /** The links of claim {@code claimId} (404 unless the viewer may read it), as {@link #links(Claim, User)}. */
-    public List<Seen> links(Long claimId, User viewer) {
-        return links(reading.requireVisible(claimId, viewer), viewer);
-    }
-
     /** The claim's links the viewer may see (both ends visible): its own first, then links made to it. */
     public List<Seen> links(Claim claim, User viewer) {
         List<Seen> out = new ArrayList<>();

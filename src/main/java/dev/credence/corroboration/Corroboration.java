@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What the claim form's corroboration panel and the API show: similar claims (not yet linked) and links. */
+/**
+ * The one service behind the corroboration panel (Corroborations) and the API (ClaimLinkApi): similar claims (not
+ * yet linked), the claim's links, linking and unlinking (written by {@link ClaimLinkService}). Every method takes
+ * the claim id from the URL and checks the caller's right to it.
+ */
 @ApplicationScoped
 public class Corroboration {
     public static final int DEFAULT_LIMIT = 5;
@@ -60,6 +64,21 @@ public class Corroboration {
             }
         }
         return out;
+    }
+
+    /** The links of claim {@code claimId} (404 unless the viewer may read it), as ClaimLinkService.links has them. */
+    public List<ClaimLinkService.Seen> links(Long claimId, User viewer) {
+        return links.links(reading.requireVisible(claimId, viewer), viewer);
+    }
+
+    /** Links the caller's claim {@code claimId} to claim {@code targetId}: {@link ClaimLinkService#create}. */
+    public ClaimLink link(Long claimId, User user, Long targetId, String relation, String origin, String note) {
+        return links.create(claimId, user, targetId, relation, origin, note);
+    }
+
+    /** Removes one of the caller's links: {@link ClaimLinkService#delete}. */
+    public void unlink(Long claimId, Long linkId, User user) {
+        links.delete(claimId, linkId, user);
     }
 
     /**

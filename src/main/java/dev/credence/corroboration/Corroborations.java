@@ -30,8 +30,6 @@ public class Corroborations {
     CurrentUser currentUser;
     @Inject
     Corroboration corroboration;
-    @Inject
-    ClaimLinkService links;
 
     /** The link form as typed, with its error, so a rejected link comes back next to its candidate. */
     public record LinkForm(Long targetClaimId, String relation, String origin, String note, String error) {
@@ -60,7 +58,7 @@ public class Corroborations {
     public Response link(@RestPath Long id, @RestForm Long targetClaimId, @RestForm String relation,
             @RestForm String origin, @RestForm String note, @HeaderParam("HX-Request") boolean htmx) {
         try {
-            links.create(id, currentUser.get(), targetClaimId, relation, origin, note);
+            corroboration.link(id, currentUser.get(), targetClaimId, relation, origin, note);
             return done(id, htmx, "Claims linked.");
         } catch (ClientErrorException e) {
             LinkForm form = new LinkForm(targetClaimId, relation, origin, note, e.getMessage());
@@ -72,7 +70,7 @@ public class Corroborations {
     @Path("links/{linkId}/delete")
     public Response unlink(@RestPath Long id, @RestPath Long linkId, @HeaderParam("HX-Request") boolean htmx) {
         try {
-            links.delete(id, linkId, currentUser.get());
+            corroboration.unlink(id, linkId, currentUser.get());
             return done(id, htmx, "Link removed.");
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
