@@ -4,7 +4,6 @@ import dev.credence.account.User;
 import dev.credence.history.ChangeAction;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
-import dev.credence.web.Page;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +21,8 @@ import java.util.Set;
 
 /**
  * The shared source registry: lookup by name or alias, creation and editing with validation,
- * and what the caller's projects say about a source (reliability history, attributed claims).
+ * and what the caller's projects say about a source (reliability history). Searching the registry is
+ * {@link SourceSearch}; the claims attributed to a source are {@link AttributedClaims}.
  *
  * <p>Visibility: the registry entry itself is shared by everyone logged in. Grades are visible to
  * members of the grading project. Attributed claims are visible to members of the document's
@@ -31,7 +31,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SourceService {
-
     /** The grade {@code g} belongs to a project of user {@code :me}. */
     static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
 
@@ -39,8 +38,6 @@ public class SourceService {
     EntityManager em;
     @Inject
     SourceHistory history;
-    @Inject
-    AttributedClaims attributed;
 
     /** A source whose name or one of whose aliases is the same name ({@link SourceNames#key}) as {@code name}. */
     public Optional<Source> findByNameOrAlias(String name) {
@@ -346,57 +343,6 @@ public class SourceService {
         }
     }
 
-    /**
-     * Sources whose name or an alias contains {@code q} (case-insensitive), of the given type (null: any),
-     * by name; one page, with each row's aliases, claim count and latest grade in the viewer's projects.
-     */
-    public Page<SourceRow> search(String q, SourceType type, int page, int size, User viewer) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(s.name) like :q escape '\\' or exists (select a.id from SourceAlias a"
-                    + " where a.source = s and lower(a.alias) like :q escape '\\'))");
-            params.put("q", "%" + likeEscape(q.strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (type != null) {
-            where.append(" and s.type = :type");
-            params.put("type", type);
-        }
-        var count = em.createQuery("select count(s) from Source s" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        int current = Page.clamp(page, total, size);
-        var query = em.createQuery("select s from Source s left join fetch s.parent" + where
-                + " order by lower(s.name), s.id", Source.class);
-        params.forEach(query::setParameter);
-        List<Source> sources = query.setFirstResult(current * size).setMaxResults(size).getResultList();
-        return new Page<>(rows(sources, viewer), total, current, size);
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Rows for a page of sources: three queries for the whole page (aliases, claim counts, grades), none per row. */
-    private List<SourceRow> rows(List<Source> sources, User viewer) {
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = sources.stream().map(s -> s.id).toList();
-        Map<Long, List<String>> aliases = new HashMap<>();
-        em.createQuery("select a from SourceAlias a where a.source.id in :ids order by lower(a.alias)", SourceAlias.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
-        Map<Long, Long> counts = attributed.countsBySource(ids, viewer);
-        Map<Long, String> latest = new HashMap<>();
-        em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + GRADE_VISIBLE
-                + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
-                .setParameter("ids", ids).setParameter("me", viewer).getResultList()
-                .forEach(g -> latest.putIfAbsent(g.source.id, g.grade));
-        return sources.stream().map(s -> new SourceRow(s, aliases.getOrDefault(s.id, List.of()),
-                counts.getOrDefault(s.id, 0L), latest.get(s.id))).toList();
-    }
-
     /** Aliases of one source, by name. */
     public List<String> aliasesOf(Source s) {
         return SourceAlias.<SourceAlias>list("source = ?1 order by lower(alias)", s).stream().map(a -> a.alias).toList();
@@ -442,15 +388,5 @@ public class SourceService {
         sg.persist();
         history.grade(sg);
         return sg;
-    }
-
-    /** Distinct claims attributed to the source (at any hop) that the viewer may see. */
-    public long claimCount(Source s, User viewer) {
-        return attributed.count(s, viewer);
-    }
-
-    /** One page of the hops naming this source that the viewer may see, newest document first. */
-    public Page<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
-        return attributed.page(s, viewer, page, size);
     }
 }

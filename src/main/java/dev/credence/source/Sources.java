@@ -40,6 +40,10 @@ public class Sources {
     ProjectAccess access;
     @Inject
     SourceService sources;
+    @Inject
+    SourceSearch search;
+    @Inject
+    AttributedClaims attributed;
 
     /** The fields of the create/edit form as typed, so a rejected form comes back with its values. */
     public record Form(String name, String type, String country, String parent, String url, String sameAs,
@@ -79,7 +83,7 @@ public class Sources {
     @GET
     public TemplateInstance index(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("page") int page) {
         SourceType parsed = SourceType.parse(type);
-        Page<SourceRow> result = sources.search(q, parsed, page, PAGE_SIZE, currentUser.get());
+        Page<SourceRow> result = search.search(q, parsed, page, PAGE_SIZE, currentUser.get());
         return Templates.index(result, q == null ? "" : q, parsed == null ? "" : parsed.name(), List.of(SourceType.values()));
     }
 
@@ -149,7 +153,7 @@ public class Sources {
     private TemplateInstance showPage(Source source, int page, GradeForm gradeForm, String error) {
         var me = currentUser.get();
         return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
-                sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
+                attributed.page(source, me, page, CLAIMS_PAGE_SIZE), attributed.count(source, me),
                 access.myProjects(), gradeForm, List.of(Reliability.values()), error);
     }
 

@@ -52,6 +52,6 @@ class SourceInputTest {
 
     @Test
     void likePatternsEscapeWildcards() {
-        assertEquals("100\\%\\_a\\\\b", SourceService.likeEscape("100%_a\\b"));
+        assertEquals("100\\%\\_a\\\\b", SourceSearch.likeEscape("100%_a\\b"));
     }
 }
