@@ -19,12 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** JSON API for a reviewer's own layer: claims with attribution chains, mentions, cues, submit/reopen. */
+/**
+ * JSON API for a reviewer's own layer: claims with attribution chains, mentions, cues, submit/reopen. Gold claims
+ * (adjudicators) go through {@link GoldClaims}; the rest of adjudication is review.adjudication.AdjudicationApi.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,9 +45,7 @@ public class ClaimApi {
     @Inject
     ClaimReading reading;
     @Inject
-    dev.credence.review.AdjudicationService adjudication;
-    @Inject
-    dev.credence.review.MarkAdjudication marks;
+    GoldClaims gold;
 
     // ------------------------------------------------------------ request bodies
 
@@ -142,7 +142,7 @@ public class ClaimApi {
     public Response create(@RestPath Long id, ClaimBody body) {
         Document doc = documents.require(id);
         requireBody(body);
-        Claim c = isGold(body.layer()) ? adjudication.createGoldClaim(doc, me(), body.toInput())
+        Claim c = isGold(body.layer()) ? gold.create(doc, me(), body.toInput())
                 : annotations.createClaim(doc, me(), body.toInput());
         return Response.status(201).entity(ClaimView.of(c)).build();
     }
@@ -153,8 +153,7 @@ public class ClaimApi {
     public List<ClaimView> list(@RestPath Long id, @jakarta.ws.rs.QueryParam("layer") String layer) {
         Document doc = documents.require(id);
         if (isGold(layer)) {
-            adjudication.requireAdjudicator(doc, me());
-            return adjudication.gold(doc).map(l -> annotations.claims(l).stream().map(ClaimView::of).toList())
+            return gold.goldLayer(doc, me()).map(l -> annotations.claims(l).stream().map(ClaimView::of).toList())
                     .orElse(List.of());
         }
         return annotations.findLayer(doc, me()).map(l -> annotations.claims(l).stream().map(ClaimView::of).toList())
@@ -175,7 +174,7 @@ public class ClaimApi {
         Claim c = claim(id);
         requireBody(body);
         if (c.layer.kind == LayerKind.gold) {
-            return ClaimView.of(adjudication.updateGoldClaim(c, me(), body.toInput(), body.version()));
+            return ClaimView.of(gold.update(c, me(), body.toInput(), body.version()));
         }
         return ClaimView.of(annotations.updateClaim(c, me(), body.toInput(), body.version()));
     }
@@ -186,7 +185,7 @@ public class ClaimApi {
     public Response delete(@RestPath Long id) {
         Claim c = claim(id);
         if (c.layer.kind == LayerKind.gold) {
-            adjudication.deleteGoldClaim(c, me());
+            gold.delete(c, me());
         } else {
             annotations.deleteClaim(c, me());
         }
@@ -307,87 +306,6 @@ public class ClaimApi {
         return layerView(doc, annotations.findLayer(doc, me()).orElseThrow());
     }
 
-    // ------------------------------------------------------------ adjudication (gold layer)
-
-    @POST
-    @Path("documents/{id}/gold")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Start adjudication: create the gold layer and copy the items all reviewers agree on into it",
-            description = "201 with {layerId, merged, disagreements}; 200 if gold already exists (nothing merged again);"
-                    + " 409 unless at least one reviewer layer exists and all are submitted; 403 for reviewers."
-                    + " Adjudicators and managers only. See docs/adjudication.md.")
-    public Response startGold(@RestPath Long id) {
-        Document doc = documents.require(id);
-        dev.credence.review.AdjudicationService.Started s = adjudication.start(doc, me());
-        return Response.status(s.created() ? 201 : 200)
-                .entity(dev.credence.review.GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
-    }
-
-    @GET
-    @Path("documents/{id}/gold")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
-    public dev.credence.review.GoldViews.GoldView gold(@RestPath Long id) {
-        Document doc = documents.require(id);
-        Layer gold = adjudication.requireGold(doc, me());
-        return dev.credence.review.GoldViews.GoldView.of(gold, adjudication.items(doc), marks.items(doc));
-    }
-
-    @POST
-    @Path("documents/{id}/gold/submit")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Finish adjudication: submit the gold layer (the document is adjudicated)",
-            description = "409 while items (claims, mentions, cues) have nothing in gold, unless ?confirm=true.")
-    public dev.credence.review.GoldViews.StartView submitGold(@RestPath Long id,
-            @jakarta.ws.rs.QueryParam("confirm") boolean confirm) {
-        Document doc = documents.require(id);
-        return dev.credence.review.GoldViews.StartView.of(adjudication.finish(doc, me(), confirm), 0, 0);
-    }
-
-    @POST
-    @Path("documents/{id}/gold/accept-unanimous")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Copy every item all reviewers agree on (claims, mentions, cues) that gold lacks; {accepted: n}")
-    public Map<String, Integer> acceptUnanimous(@RestPath Long id) {
-        return Map.of("accepted", adjudication.acceptUnanimous(documents.require(id), me()));
-    }
-
-    @POST
-    @Path("documents/{id}/gold/{kind: mentions|cues}")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Accept a reviewer's mention or cue ({\"from\": id}) into gold, replacing overlapping gold ones")
-    public Response acceptGoldMark(@RestPath Long id, @RestPath String kind, Map<String, Long> body) {
-        Long from = body == null ? null : body.get("from");
-        if (from == null) {
-            throw new BadRequestException("from: the id of a reviewer's " + kind.replaceAll("s$", "") + " is required");
-        }
-        Long goldId = marks.acceptMark(documents.require(id), me(), markKind(kind), from);
-        return Response.status(201).entity(Map.of("id", goldId)).build();
-    }
-
-    @DELETE
-    @Path("documents/{id}/gold/{kind: mentions|cues}/{markId}")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Remove a mention or cue from gold (hops that used it keep their source)")
-    public Response removeGoldMark(@RestPath Long id, @RestPath String kind, @RestPath Long markId) {
-        marks.removeGoldMark(documents.require(id), me(), markKind(kind), markId);
-        return Response.noContent().build();
-    }
-
-    private static dev.credence.review.MarkAdjudication.MarkKind markKind(String plural) {
-        return plural.equals("mentions") ? dev.credence.review.MarkAdjudication.MarkKind.mention
-                : dev.credence.review.MarkAdjudication.MarkKind.cue;
-    }
-
-    @POST
-    @Path("documents/{id}/gold/reopen")
-    @Tag(name = "Adjudication")
-    @Operation(summary = "Reopen a submitted gold layer for changes")
-    public dev.credence.review.GoldViews.StartView reopenGold(@RestPath Long id) {
-        Document doc = documents.require(id);
-        return dev.credence.review.GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
-    }
-
     private LayerView layerView(Document doc, Layer l) {
         if (l == null) {
             return new LayerView(null, doc.id, LayerState.assigned.name(), 0, 0, 0, null);
@@ -401,7 +319,7 @@ public class ClaimApi {
     private Claim claim(Long id) {
         Claim c = id == null ? null : Claim.findById(id);
         if (c != null && c.layer.kind == LayerKind.gold) {
-            return adjudication.requireGoldClaim(id, me());
+            return gold.require(id, me());
         }
         return annotations.requireClaim(id, me());
     }

@@ -1,5 +1,6 @@
 package dev.credence.annotation;
 
+import dev.credence.source.Reliability;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
@@ -11,10 +12,6 @@ import io.quarkus.qute.TemplateExtension;
  */
 @TemplateExtension(namespace = "grade")
 public final class GradeBadges {
-    private static final String[] RELIABILITY_WORDS = { "completely reliable", "usually reliable", "fairly reliable",
-            "not usually reliable", "unreliable", "reliability cannot be judged" };
-    private static final String[] CREDIBILITY_WORDS = { "confirmed by other sources", "probably true",
-            "possibly true", "doubtful", "improbable", "truth cannot be judged" };
     private static final RawString[] RELIABILITY = new RawString[6];
     private static final RawString[] CREDIBILITY = new RawString[6];
     private static final RawString RELIABILITY_UNGRADED = badge("ungraded", "reliability not graded", "–",
@@ -23,13 +20,12 @@ public final class GradeBadges {
             "credibility not graded");
 
     static {
-        for (int i = 0; i < 6; i++) {
-            String letter = String.valueOf((char) ('A' + i));
-            RELIABILITY[i] = badge("rel-" + letter.toLowerCase(java.util.Locale.ROOT),
-                    letter + ": " + RELIABILITY_WORDS[i], letter, RELIABILITY_WORDS[i]);
-            String number = String.valueOf(i + 1);
-            CREDIBILITY[i] = badge("cred-" + number, number + ": " + CREDIBILITY_WORDS[i], number,
-                    CREDIBILITY_WORDS[i]);
+        for (Reliability r : Reliability.values()) {
+            RELIABILITY[r.ordinal()] = badge(r.css(), r.grade() + ": " + r.words(), r.grade(), r.words());
+        }
+        for (Credibility c : Credibility.values()) {
+            String number = String.valueOf(c.value());
+            CREDIBILITY[c.ordinal()] = badge("cred-" + number, number + ": " + c.words(), number, c.words());
         }
     }
 
@@ -39,10 +35,8 @@ public final class GradeBadges {
     /** A–F as a badge; anything else (null, blank, unknown) as "not graded". */
     public static RawString reliability(Object grade) {
         String g = grade == null ? "" : grade.toString();
-        if (g.length() == 1 && g.charAt(0) >= 'A' && g.charAt(0) <= 'F') {
-            return RELIABILITY[g.charAt(0) - 'A'];
-        }
-        return RELIABILITY_UNGRADED;
+        Reliability r = Reliability.of(g);
+        return r == null ? RELIABILITY_UNGRADED : RELIABILITY[r.ordinal()];
     }
 
     /** 1–6 as a badge; anything else as "not graded". */

@@ -2,8 +2,6 @@ package dev.credence.corroboration;
 
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
-import dev.credence.annotation.Claim;
-import dev.credence.annotation.ClaimReading;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -33,11 +31,7 @@ public class ClaimLinkApi {
     @Inject
     CurrentUser currentUser;
     @Inject
-    ClaimReading reading;
-    @Inject
     Corroboration corroboration;
-    @Inject
-    ClaimLinkService links;
 
     public record SimilarItem(ClaimSummary claim, ClaimSummary.DocumentRef document, float score) {
     }
@@ -68,12 +62,7 @@ public class ClaimLinkApi {
             description = "Lucene BM25 over stemmed claim text with synonyms; a shared named source and a close publication"
                     + " date add to the score. Only claims of layers the caller may read. limit 1–50, default 10.")
     public Items<SimilarItem> similar(@RestPath Long id, @QueryParam("limit") Integer limit) {
-        Claim c = reading.requireVisible(id, me());
-        int n = limit == null ? 10 : limit;
-        if (n < 1 || n > Corroboration.MAX_LIMIT) {
-            throw new BadRequestException("limit: 1 to " + Corroboration.MAX_LIMIT);
-        }
-        return new Items<>(corroboration.similar(c, me(), n).stream()
+        return new Items<>(corroboration.similar(id, me(), limit == null ? 10 : limit).stream()
                 .map(k -> new SimilarItem(ClaimSummary.of(k.claim()), ClaimSummary.DocumentRef.of(k.claim()), k.score()))
                 .toList());
     }
@@ -82,8 +71,7 @@ public class ClaimLinkApi {
     @Path("claims/{id}/links")
     @Operation(summary = "The claim's links that the caller may see (both ends readable), outgoing then incoming")
     public LinksView list(@RestPath Long id) {
-        Claim c = reading.requireVisible(id, me());
-        List<LinkView> items = links.links(c, me()).stream().map(LinkView::of).toList();
+        List<LinkView> items = corroboration.links(id, me()).stream().map(LinkView::of).toList();
         return new LinksView(items, items.stream().filter(LinkView::countsTowardGrade1).count());
     }
 
@@ -95,7 +83,7 @@ public class ClaimLinkApi {
         if (body == null) {
             throw new BadRequestException("A JSON body is required");
         }
-        ClaimLink l = links.create(id, me(), body.targetClaimId(), body.relation(), body.origin(), body.note());
+        ClaimLink l = corroboration.link(id, me(), body.targetClaimId(), body.relation(), body.origin(), body.note());
         return Response.status(201).entity(LinkView.of(new ClaimLinkService.Seen(l, true, l.target))).build();
     }
 
@@ -103,7 +91,7 @@ public class ClaimLinkApi {
     @Path("claims/{id}/links/{linkId}")
     @Operation(summary = "Remove one of the caller's claim links")
     public Response delete(@RestPath Long id, @RestPath Long linkId) {
-        links.delete(id, linkId, me());
+        corroboration.unlink(id, linkId, me());
         return Response.noContent().build();
     }
 

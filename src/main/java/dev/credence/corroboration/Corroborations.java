@@ -1,10 +1,6 @@
 package dev.credence.corroboration;
 
 import dev.credence.account.CurrentUser;
-import dev.credence.annotation.Claim;
-import dev.credence.annotation.ClaimReading;
-import dev.credence.annotation.LayerKind;
-import dev.credence.annotation.LayerState;
 import dev.credence.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,11 +29,7 @@ public class Corroborations {
     @Inject
     CurrentUser currentUser;
     @Inject
-    ClaimReading reading;
-    @Inject
     Corroboration corroboration;
-    @Inject
-    ClaimLinkService links;
 
     /** The link form as typed, with its error, so a rejected link comes back next to its candidate. */
     public record LinkForm(Long targetClaimId, String relation, String origin, String note, String error) {
@@ -66,7 +58,7 @@ public class Corroborations {
     public Response link(@RestPath Long id, @RestForm Long targetClaimId, @RestForm String relation,
             @RestForm String origin, @RestForm String note, @HeaderParam("HX-Request") boolean htmx) {
         try {
-            links.create(id, currentUser.get(), targetClaimId, relation, origin, note);
+            corroboration.link(id, currentUser.get(), targetClaimId, relation, origin, note);
             return done(id, htmx, "Claims linked.");
         } catch (ClientErrorException e) {
             LinkForm form = new LinkForm(targetClaimId, relation, origin, note, e.getMessage());
@@ -78,7 +70,7 @@ public class Corroborations {
     @Path("links/{linkId}/delete")
     public Response unlink(@RestPath Long id, @RestPath Long linkId, @HeaderParam("HX-Request") boolean htmx) {
         try {
-            links.delete(id, linkId, currentUser.get());
+            corroboration.unlink(id, linkId, currentUser.get());
             return done(id, htmx, "Link removed.");
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
@@ -101,10 +93,7 @@ public class Corroborations {
     }
 
     private String render(Long id, LinkForm form, boolean htmx) {
-        Claim claim = reading.requireVisible(id, currentUser.get());
-        boolean editable = claim.layer.kind == LayerKind.reviewer && claim.layer.owner != null
-                && claim.layer.owner.id.equals(currentUser.get().id) && claim.layer.state != LayerState.submitted;
-        Corroboration.Panel p = corroboration.panel(claim, currentUser.get(), editable);
+        Corroboration.Panel p = corroboration.panel(id, currentUser.get());
         // Rendered here, inside the transaction: the template walks hops, sources and documents.
         return (htmx ? Templates.show$panel(p, form) : Templates.show(p, form)).render();
     }

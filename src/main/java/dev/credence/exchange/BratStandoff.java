@@ -1,5 +1,6 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.AttributionChain;
 import dev.credence.annotation.Offsets;
 import dev.credence.nlp.Segmentation;
 import java.util.ArrayList;
@@ -147,19 +148,8 @@ public final class BratStandoff {
      * which have no R line.
      */
     static String chain(List<ExportRows.Hop> hops) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            ExportRows.Hop h = hops.get(i);
-            if (sb.length() > 0) {
-                sb.append(" ← ");
-            }
-            sb.append(h.sourceName()).append(" (").append(h.relation() == null ? "?" : h.relation());
-            if (h.reliability() != null) {
-                sb.append(", ").append(h.reliability());
-            }
-            sb.append(')');
-        }
-        return sb.toString();
+        return AttributionChain.of(hops, h -> h.sourceName() + " (" + (h.relation() == null ? "?" : h.relation())
+                + (h.reliability() != null ? ", " + h.reliability() : "") + ")");
     }
 
     /** Writes a T line and returns its id. */

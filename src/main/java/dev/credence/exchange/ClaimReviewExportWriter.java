@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.credence.annotation.Admiralty;
+import dev.credence.annotation.Credibility;
 import dev.credence.annotation.LayerKind;
 import dev.credence.source.SourceType;
 import java.io.IOException;
@@ -114,7 +114,7 @@ public final class ClaimReviewExportWriter implements ExportWriter {
             json.writeNumberField("bestRating", 5);
             json.writeNumberField("worstRating", 1);
         }
-        json.writeStringField("alternateName", Admiralty.credibility(c.credibility()));
+        json.writeStringField("alternateName", Credibility.sentenceOf(c.credibility()));
         json.writeEndObject();
         if (c.rationale() != null && !c.rationale().isBlank()) {
             json.writeStringField("reviewBody", c.rationale());

@@ -1,9 +1,9 @@
 package dev.credence.exchange;
 
 import dev.credence.annotation.LayerKind;
-import dev.credence.annotation.LayerVisibility;
 import dev.credence.annotation.LayerState;
-import dev.credence.review.ItemClusters;
+import dev.credence.annotation.LayerVisibility;
+import dev.credence.review.matching.ItemClusters;
 import dev.credence.source.SourceType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.AttributionChain;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.source.SourceType;
@@ -55,14 +56,7 @@ public final class ExportRows {
 
         /** "outlet ← … ← originator", as Claim.chain() says it. */
         public String chain() {
-            StringBuilder sb = new StringBuilder();
-            for (int i = hops.size() - 1; i >= 0; i--) {
-                if (sb.length() > 0) {
-                    sb.append(" ← ");
-                }
-                sb.append(hops.get(i).sourceName());
-            }
-            return sb.toString();
+            return AttributionChain.of(hops, Hop::sourceName);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.credence.exchange;
 
+import dev.credence.annotation.Credibility;
 import dev.credence.annotation.schema.LabelField;
 import dev.credence.annotation.schema.LabelSchema;
 import dev.credence.annotation.schema.LabelValue;
+import dev.credence.source.Reliability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +38,8 @@ public final class LabelStudioConfig {
     public static final String CUE_RELATION = "cue";
 
     /** Admiralty reliability A–F and credibility 1–6, with their wording (DESIGN.md) as the choices' hints. */
-    static final Map<String, String> RELIABILITY_GRADES = grades("A", "completely reliable", "B", "usually reliable",
-            "C", "fairly reliable", "D", "not usually reliable", "E", "unreliable", "F", "reliability cannot be judged");
-    static final Map<String, String> CREDIBILITY_GRADES = grades("1", "confirmed by other sources", "2", "probably true",
-            "3", "possibly true", "4", "doubtful", "5", "improbable", "6", "truth cannot be judged");
+    static final Map<String, String> RELIABILITY_GRADES = reliabilityGrades();
+    static final Map<String, String> CREDIBILITY_GRADES = credibilityGrades();
 
     private LabelStudioConfig() {
     }
@@ -136,10 +136,18 @@ public final class LabelStudioConfig {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static Map<String, String> grades(String... pairs) {
+    private static Map<String, String> reliabilityGrades() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
+        for (Reliability r : Reliability.values()) {
+            m.put(r.grade(), r.words());
+        }
+        return m;
+    }
+
+    private static Map<String, String> credibilityGrades() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Credibility c : Credibility.values()) {
+            m.put(String.valueOf(c.value()), c.words());
         }
         return m;
     }

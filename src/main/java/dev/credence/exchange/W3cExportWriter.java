@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.credence.annotation.Admiralty;
+import dev.credence.annotation.Credibility;
 import dev.credence.annotation.LayerKind;
+import dev.credence.source.Reliability;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -194,7 +195,7 @@ public final class W3cExportWriter implements ExportWriter {
             json.writeEndObject();
         }
         if (c.credibility() != null) {
-            textual("assessing", "Credibility " + c.credibility() + ": " + Admiralty.credibility(c.credibility()));
+            textual("assessing", "Credibility " + c.credibility() + ": " + Credibility.sentenceOf(c.credibility()));
             json.writeNumberField("credence:credibility", c.credibility());
             json.writeEndObject();
         }
@@ -213,7 +214,7 @@ public final class W3cExportWriter implements ExportWriter {
             }
             json.writeEndObject();
             if (h.reliability() != null) {
-                textual("assessing", "Reliability " + h.reliability() + ": " + Admiralty.reliability(h.reliability())
+                textual("assessing", "Reliability " + h.reliability() + ": " + Reliability.sentenceOf(h.reliability())
                         + " (" + h.sourceName() + ")");
                 json.writeStringField("credence:reliability", h.reliability());
                 json.writeNumberField("credence:position", h.position());

@@ -4,6 +4,7 @@ import dev.credence.project.Membership;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.project.ProjectRole;
+import dev.credence.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -34,7 +35,7 @@ public class History {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(Project project, List<Membership> members, HistoryQuery query,
-                HistoryPage result);
+                Page<HistoryEntry> result);
     }
 
     @GET

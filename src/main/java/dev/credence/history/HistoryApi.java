@@ -2,6 +2,7 @@ package dev.credence.history;
 
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.web.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,7 @@ public class HistoryApi {
             @QueryParam("to") String to, @QueryParam("page") int page, @QueryParam("size") Integer size) {
         Project project = History.requireReader(access, id);
         int pageSize = size == null ? History.PAGE_SIZE : Math.max(1, Math.min(size, MAX_SIZE));
-        HistoryPage result = history.page(HistoryQuery.of(user, from, to).filter(project.id), page, pageSize);
+        Page<HistoryEntry> result = history.page(HistoryQuery.of(user, from, to).filter(project.id), page, pageSize);
         List<EntryView> items = result.items().stream().map(h -> {
             ChangeLogEntry e = h.entry();
             return new EntryView(e.id, e.changedAt, e.userId, e.username, e.projectId, e.documentId, e.entityType,

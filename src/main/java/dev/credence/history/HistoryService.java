@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
+import dev.credence.web.Page;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,18 +77,17 @@ public class HistoryService {
     }
 
     /** One page of a project's history, newest first. */
-    public HistoryPage page(HistoryFilter filter, int page, int size) {
+    public Page<HistoryEntry> page(HistoryFilter filter, int page, int size) {
         TypedQuery<Long> count = em.createQuery("select count(e) from ChangeLogEntry e" + where(filter), Long.class);
         bind(count, filter);
         long total = count.getSingleResult();
-        int pages = (int) Math.max(1, (total + size - 1) / size);
-        int current = Math.max(0, Math.min(page, pages - 1));
+        int current = Page.clamp(page, total, size);
         TypedQuery<ChangeLogEntry> q = em.createQuery("select e from ChangeLogEntry e" + where(filter)
                 + " order by e.changedAt desc, e.id desc", ChangeLogEntry.class);
         bind(q, filter);
         List<HistoryEntry> items = q.setFirstResult(current * size).setMaxResults(size).getResultList().stream()
                 .map(this::withChanges).toList();
-        return new HistoryPage(items, total, current, size);
+        return new Page<>(items, total, current, size);
     }
 
     /**

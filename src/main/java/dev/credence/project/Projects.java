@@ -1,9 +1,7 @@
 package dev.credence.project;
 
 import dev.credence.account.CurrentUser;
-import dev.credence.document.Document;
 import dev.credence.web.Flash;
-import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -12,19 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Project pages: list, create, overview, settings, members. */
+/** Project pages: list, create, settings, members (the overview with its documents is document.ProjectOverview). */
 @Path("/projects")
 @Produces(MediaType.TEXT_HTML)
 public class Projects {
-    static final int PAGE_SIZE = 100;
-
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -41,9 +36,6 @@ public class Projects {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<Project> projects, Form form, String error);
-
-        static native TemplateInstance show(Project project, Membership membership, List<Document> documents,
-                long documentCount, int page, int pages);
 
         static native TemplateInstance settings(Project project, Form form, String error);
 
@@ -65,19 +57,6 @@ public class Projects {
                     .entity(Templates.index(access.myProjects(), new Form(name, description, guidelines, 2), e.getMessage()))
                     .build();
         }
-    }
-
-    @GET
-    @Path("{id}")
-    public TemplateInstance show(@RestPath Long id, @QueryParam("page") int page) {
-        Project project = access.requireMember(id);
-        Membership membership = access.requireMember(project);
-        var query = Document.find("project = ?1 order by createdAt desc, id desc", project);
-        long count = query.count();
-        int pages = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.max(0, Math.min(page, pages - 1));
-        List<Document> documents = query.page(Page.of(current, PAGE_SIZE)).list();
-        return Templates.show(project, membership, documents, count, current, pages);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.credence.search;
 
+import dev.credence.annotation.AttributionChain;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,12 +22,11 @@ public final class ClaimRows {
             return List.of();
         }
         String in = ProjectSearch.join(ids);
-        Map<Long, StringBuilder> chains = new HashMap<>();
+        Map<Long, List<String>> chains = new HashMap<>();
         for (Object o : em.createNativeQuery("select h.claim_id, s.name from attribution_hop h join source s on s.id = h.source_id"
                 + " where h.claim_id in (" + in + ") order by h.claim_id, h.position desc").getResultList()) {
             Object[] h = (Object[]) o;
-            StringBuilder sb = chains.computeIfAbsent(((Number) h[0]).longValue(), k -> new StringBuilder());
-            sb.append(sb.length() == 0 ? "" : " ← ").append(h[1]);
+            chains.computeIfAbsent(((Number) h[0]).longValue(), k -> new ArrayList<>()).add((String) h[1]);
         }
         List<Row> out = new ArrayList<>();
         for (Object o : em.createNativeQuery("select c.id, d.id, d.title, c.credibility, c.kind, l.state, l.kind, u.username,"
@@ -34,10 +34,10 @@ public final class ClaimRows {
                 + " left join app_user u on u.id = l.owner_id where c.id in (" + in + ")").getResultList()) {
             Object[] r = (Object[]) o;
             long id = ((Number) r[0]).longValue();
-            StringBuilder chain = chains.get(id);
+            List<String> chain = chains.get(id);
             out.add(new Row(id, ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
                     (String) r[4], (String) r[5], "gold".equals(r[6]) ? "gold" : (String) r[7],
-                    chain == null ? "" : chain.toString(), (String) r[8]));
+                    chain == null ? "" : AttributionChain.outletFirst(chain), (String) r[8]));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.credence.source;
 import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.web.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +41,10 @@ public class SourceApi {
     ProjectAccess access;
     @Inject
     SourceService sources;
+    @Inject
+    SourceSearch search;
+    @Inject
+    AttributedClaims attributed;
 
     public record SourceInputBody(String name, String type, List<String> aliases, String country, Long parentId,
             String url, String sameAs, String description) {
@@ -74,9 +79,9 @@ public class SourceApi {
     public record ClaimView(Long claimId, Long documentId, String documentTitle, Long projectId, String exact,
             String chain, int position, String relation, String reliability, Integer credibility) {
         static ClaimView of(AttributedClaim a) {
-            return new ClaimView(a.claim().id, a.document().id, a.document().title, a.document().project.id,
-                    a.claim().exact, a.claim().chain(), a.hop().position, a.hop().relation, a.hop().reliability,
-                    a.claim().credibility);
+            return new ClaimView(a.claim().id(), a.document().id(), a.document().title(), a.document().project().id,
+                    a.claim().exact(), a.claim().chain(), a.hop().position(), a.hop().relation(), a.hop().reliability(),
+                    a.claim().credibility());
         }
     }
 
@@ -100,7 +105,7 @@ public class SourceApi {
         if (size < 1 || size > MAX_SIZE || page < 0) {
             throw new BadRequestException("page >= 0 and size between 1 and " + MAX_SIZE);
         }
-        Paged<SourceRow> result = sources.search(q, parsed, page, size, me);
+        Page<SourceRow> result = search.search(q, parsed, page, size, me);
         if (page > result.page()) {
             return List.of();
         }
@@ -133,7 +138,7 @@ public class SourceApi {
         Source s = sources.requireSource(id);
         SourceView v = SourceView.of(s, sources.aliasesOf(s));
         return new SourceDetail(v.id(), v.name(), v.type(), v.aliases(), v.country(), v.parentId(), v.url(), v.sameAs(),
-                v.description(), sources.grades(s, me).stream().map(GradeView::of).toList(), sources.claimCount(s, me));
+                v.description(), sources.grades(s, me).stream().map(GradeView::of).toList(), attributed.count(s, me));
     }
 
     @POST
@@ -163,7 +168,7 @@ public class SourceApi {
         }
         var me = currentUser.get();
         Source s = sources.requireSource(id);
-        Paged<AttributedClaim> result = sources.attributedClaims(s, me, page, size);
+        Page<AttributedClaim> result = attributed.page(s, me, page, size);
         if (page > result.page()) {
             return List.of();
         }

@@ -1,9 +1,6 @@
 package dev.credence.source;
 
 import dev.credence.account.User;
-import dev.credence.annotation.AttributionHop;
-import dev.credence.annotation.Claim;
-import dev.credence.annotation.LayerVisibility;
 import dev.credence.history.ChangeAction;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectRole;
@@ -24,7 +21,8 @@ import java.util.Set;
 
 /**
  * The shared source registry: lookup by name or alias, creation and editing with validation,
- * and what the caller's projects say about a source (reliability history, attributed claims).
+ * and what the caller's projects say about a source (reliability history). Searching the registry is
+ * {@link SourceSearch}; the claims attributed to a source are {@link AttributedClaims}.
  *
  * <p>Visibility: the registry entry itself is shared by everyone logged in. Grades are visible to
  * members of the grading project. Attributed claims are visible to members of the document's
@@ -33,24 +31,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SourceService {
-    public static final String GRADES = "ABCDEF";
-
-    /** One choice of the Admiralty reliability scale, for grade forms: letter, words, chip class. */
-    public record GradeChoice(String grade, String words, String css) {
-    }
-
-    /** The Admiralty reliability scale, A..F. */
-    public static final List<GradeChoice> GRADE_CHOICES = List.of(
-            new GradeChoice("A", "completely reliable", "rel-a"),
-            new GradeChoice("B", "usually reliable", "rel-b"),
-            new GradeChoice("C", "fairly reliable", "rel-c"),
-            new GradeChoice("D", "not usually reliable", "rel-d"),
-            new GradeChoice("E", "unreliable", "rel-e"),
-            new GradeChoice("F", "reliability cannot be judged", "rel-f"));
-
-    /** The layer {@code l} is visible to the viewer: the one rule, {@link LayerVisibility}. */
-    static final String LAYER_VISIBLE = LayerVisibility.jpql("l");
-
     /** The grade {@code g} belongs to a project of user {@code :me}. */
     static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
 
@@ -205,7 +185,7 @@ public class SourceService {
             return null;
         }
         String g = grade.strip().toUpperCase(Locale.ROOT);
-        if (g.length() != 1 || GRADES.indexOf(g.charAt(0)) < 0) {
+        if (Reliability.of(g) == null) {
             throw new UnprocessableException("reliability: '" + grade + "' is not one of A, B, C, D, E, F");
         }
         return g;
@@ -385,61 +365,6 @@ public class SourceService {
         }
     }
 
-    /**
-     * Sources whose name or an alias contains {@code q} (case-insensitive), of the given type (null: any),
-     * by name; one page, with each row's aliases, claim count and latest grade in the viewer's projects.
-     */
-    public Paged<SourceRow> search(String q, SourceType type, int page, int size, User viewer) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(s.name) like :q escape '\\' or exists (select a.id from SourceAlias a"
-                    + " where a.source = s and lower(a.alias) like :q escape '\\'))");
-            params.put("q", "%" + likeEscape(q.strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (type != null) {
-            where.append(" and s.type = :type");
-            params.put("type", type);
-        }
-        var count = em.createQuery("select count(s) from Source s" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        int current = Paged.clamp(page, total, size);
-        var query = em.createQuery("select s from Source s left join fetch s.parent" + where
-                + " order by lower(s.name), s.id", Source.class);
-        params.forEach(query::setParameter);
-        List<Source> sources = query.setFirstResult(current * size).setMaxResults(size).getResultList();
-        return new Paged<>(rows(sources, viewer), total, current, size);
-    }
-
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Rows for a page of sources: three queries for the whole page (aliases, claim counts, grades), none per row. */
-    private List<SourceRow> rows(List<Source> sources, User viewer) {
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = sources.stream().map(s -> s.id).toList();
-        Map<Long, List<String>> aliases = new HashMap<>();
-        em.createQuery("select a from SourceAlias a where a.source.id in :ids order by lower(a.alias)", SourceAlias.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
-        Map<Long, Long> counts = new HashMap<>();
-        LayerVisibility.bind(em.createQuery("select h.source.id, count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source.id in :ids and " + LAYER_VISIBLE + " group by h.source.id", Object[].class), viewer.id)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
-        Map<Long, String> latest = new HashMap<>();
-        em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + GRADE_VISIBLE
-                + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
-                .setParameter("ids", ids).setParameter("me", viewer).getResultList()
-                .forEach(g -> latest.putIfAbsent(g.source.id, g.grade));
-        return sources.stream().map(s -> new SourceRow(s, aliases.getOrDefault(s.id, List.of()),
-                counts.getOrDefault(s.id, 0L), latest.get(s.id))).toList();
-    }
-
     /** Aliases of one source, by name. */
     public List<String> aliasesOf(Source s) {
         return SourceAlias.<SourceAlias>list("source = ?1 order by lower(alias)", s).stream().map(a -> a.alias).toList();
@@ -485,39 +410,5 @@ public class SourceService {
         sg.persist();
         history.grade(sg);
         return sg;
-    }
-
-    /** Distinct claims attributed to the source (at any hop) that the viewer may see. */
-    public long claimCount(Source s, User viewer) {
-        return LayerVisibility.bind(em.createQuery("select count(distinct c.id) from AttributionHop h join h.claim c join c.layer l"
-                + " join l.document d where h.source = :s and " + LAYER_VISIBLE, Long.class), viewer.id)
-                .setParameter("s", s).getSingleResult();
-    }
-
-    /**
-     * One page of the hops naming this source that the viewer may see, newest document first.
-     * Two queries for the page (hops with claim, layer, document, project; then the claims' full
-     * chains), plus a count: never one per claim.
-     */
-    public Paged<AttributedClaim> attributedClaims(Source s, User viewer, int page, int size) {
-        String from = " from AttributionHop h join h.claim c join c.layer l join l.document d"
-                + " where h.source = :s and " + LAYER_VISIBLE;
-        long total = LayerVisibility.bind(em.createQuery("select count(h)" + from, Long.class), viewer.id)
-                .setParameter("s", s).getSingleResult();
-        int current = Paged.clamp(page, total, size);
-        List<AttributionHop> hops = LayerVisibility.bind(em.createQuery("select h from AttributionHop h join fetch h.claim c join fetch c.layer l"
-                + " join fetch l.document d join fetch d.project where h.source = :s and " + LAYER_VISIBLE
-                + " order by d.createdAt desc, d.id desc, c.start, c.id, h.position", AttributionHop.class), viewer.id)
-                .setParameter("s", s)
-                .setFirstResult(current * size).setMaxResults(size).getResultList();
-        if (!hops.isEmpty()) {
-            // Initialises claim.hops (and each hop's source) for chain() in one query.
-            em.createQuery("select distinct c from Claim c left join fetch c.hops ch left join fetch ch.source"
-                    + " where c.id in :ids", Claim.class)
-                    .setParameter("ids", hops.stream().map(h -> h.claim.id).distinct().toList()).getResultList();
-        }
-        List<AttributedClaim> items = hops.stream()
-                .map(h -> new AttributedClaim(h, h.claim, h.claim.layer.document)).toList();
-        return new Paged<>(items, total, current, size);
     }
 }

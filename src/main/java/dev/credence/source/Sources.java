@@ -4,6 +4,7 @@ import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.web.Flash;
+import dev.credence.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -39,6 +40,10 @@ public class Sources {
     ProjectAccess access;
     @Inject
     SourceService sources;
+    @Inject
+    SourceSearch search;
+    @Inject
+    AttributedClaims attributed;
 
     /** The fields of the create/edit form as typed, so a rejected form comes back with its values. */
     public record Form(String name, String type, String country, String parent, String url, String sameAs,
@@ -64,21 +69,21 @@ public class Sources {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Paged<SourceRow> result, String q, String type, List<SourceType> types);
+        static native TemplateInstance index(Page<SourceRow> result, String q, String type, List<SourceType> types);
 
         /** Shared by new and edit: {@code source} is null when creating. */
         static native TemplateInstance form(Source source, Form form, List<SourceType> types, List<String> names,
                 String error, Source duplicate);
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
-                List<SourceGrade> grades, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
-                GradeForm gradeForm, List<SourceService.GradeChoice> gradeChoices, String error);
+                List<SourceGrade> grades, Page<AttributedClaim> claims, long claimCount, List<Project> projects,
+                GradeForm gradeForm, List<Reliability> gradeChoices, String error);
     }
 
     @GET
     public TemplateInstance index(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("page") int page) {
         SourceType parsed = SourceType.parse(type);
-        Paged<SourceRow> result = sources.search(q, parsed, page, PAGE_SIZE, currentUser.get());
+        Page<SourceRow> result = search.search(q, parsed, page, PAGE_SIZE, currentUser.get());
         return Templates.index(result, q == null ? "" : q, parsed == null ? "" : parsed.name(), List.of(SourceType.values()));
     }
 
@@ -148,8 +153,8 @@ public class Sources {
     private TemplateInstance showPage(Source source, int page, GradeForm gradeForm, String error) {
         var me = currentUser.get();
         return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
-                sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
-                access.myProjects(), gradeForm, SourceService.GRADE_CHOICES, error);
+                attributed.page(source, me, page, CLAIMS_PAGE_SIZE), attributed.count(source, me),
+                access.myProjects(), gradeForm, List.of(Reliability.values()), error);
     }
 
     private Response rejected(Source source, Form form, ClientErrorException e) {

@@ -2,11 +2,7 @@ package dev.credence.suggest;
 
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
-import dev.credence.annotation.AnnotationService;
 import dev.credence.annotation.Claim;
-import dev.credence.annotation.Layer;
-import dev.credence.document.Document;
-import dev.credence.document.DocumentAccess;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
 import jakarta.inject.Inject;
@@ -20,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -35,10 +30,6 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SuggestionApi {
     @Inject
     CurrentUser currentUser;
-    @Inject
-    DocumentAccess documents;
-    @Inject
-    AnnotationService annotations;
     @Inject
     SuggestionService suggestions;
 
@@ -77,28 +68,22 @@ public class SuggestionApi {
     @Operation(summary = "Open suggestions in the caller's layer (made on first call for the current text);"
             + " empty while the caller has no layer on the document")
     public SuggestionList list(@RestPath Long id) {
-        Document doc = documents.require(id);
-        Optional<Layer> layer = annotations.findLayer(doc, me());
-        return new SuggestionList(layer.map(l -> suggestions.open(l).stream()
-                .map(s -> SuggestionView.of(s, doc.project)).toList()).orElse(List.of()));
+        return new SuggestionList(suggestions.open(id, me()).stream()
+                .map(s -> SuggestionView.of(s, s.layer.document.project)).toList());
     }
 
     @POST
     @Path("documents/{id}/suggestions/refresh")
     @Operation(summary = "Make the caller's open suggestions again (after registry or model changes)")
     public SuggestionList refresh(@RestPath Long id) {
-        Document doc = documents.require(id);
-        Optional<Layer> layer = annotations.findLayer(doc, me());
-        return new SuggestionList(layer.map(l -> suggestions.refresh(l).stream()
-                .map(s -> SuggestionView.of(s, doc.project)).toList()).orElse(List.of()));
+        return new SuggestionList(suggestions.refresh(id, me()).stream()
+                .map(s -> SuggestionView.of(s, s.layer.document.project)).toList());
     }
 
     @POST
     @Path("suggestions/{id}/accept")
     @Operation(summary = "Accept a suggestion, optionally with edits: creates the claim with its cue, mention and chain")
     public Response accept(@RestPath Long id, SuggestionService.Edits edits) {
-        Suggestion s = suggestions.require(id, me());
-        documents.require(s.layer.document.id);
         Claim c = suggestions.accept(id, me(), edits);
         return Response.created(URI.create("/api/v1/claims/" + c.id))
                 .entity(new Accepted(id, c.id, c.chain())).build();
@@ -108,8 +93,6 @@ public class SuggestionApi {
     @Path("suggestions/{id}/reject")
     @Operation(summary = "Reject a suggestion; it is not proposed again on this text")
     public Map<String, Object> reject(@RestPath Long id) {
-        Suggestion s = suggestions.require(id, me());
-        documents.require(s.layer.document.id);
         suggestions.reject(id, me());
         return Map.of("id", id, "state", Suggestion.REJECTED);
     }

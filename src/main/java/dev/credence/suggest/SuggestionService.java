@@ -12,6 +12,7 @@ import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.SpanInput;
 import dev.credence.document.Document;
+import dev.credence.document.DocumentAccess;
 import dev.credence.nlp.EnglishModels;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
@@ -58,6 +59,8 @@ public class SuggestionService {
     @Inject
     AnnotationService annotations;
     @Inject
+    DocumentAccess documents;
+    @Inject
     SuggestionTraining training;
     @Inject
     Suggesters suggesters;
@@ -66,6 +69,21 @@ public class SuggestionService {
     public record Edits(Integer start, Integer end, Long sourceId, String sourceName, String sourceType, String kind,
             String stance, Integer credibility, Boolean checkWorthy, String reliability) {
         public static final Edits NONE = new Edits(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The caller's own layer on the document: suggestions are made and shown only there, never in another's. */
+    public Optional<Layer> ownLayer(Document doc, User user) {
+        return annotations.findLayer(doc, user);
+    }
+
+    /** The caller's open suggestions on the document (404 unless a member); none while the caller has no layer there. */
+    public List<Suggestion> open(Long documentId, User user) {
+        return ownLayer(documents.require(documentId), user).map(this::open).orElse(List.of());
+    }
+
+    /** {@link #refresh(Layer)} of the caller's own layer on the document (404 unless a member); none without a layer. */
+    public List<Suggestion> refresh(Long documentId, User user) {
+        return ownLayer(documents.require(documentId), user).map(this::refresh).orElse(List.of());
     }
 
     /** The open suggestions of the layer, made first if the layer has none for the current revision. */
@@ -178,6 +196,7 @@ public class SuggestionService {
         if (s == null || s.layer.owner == null || !Objects.equals(s.layer.owner.id, user.id)) {
             throw new NotFoundException("No suggestion " + id);
         }
+        documents.require(s.layer.document.id); // and still a member of the document's project
         return s;
     }
 

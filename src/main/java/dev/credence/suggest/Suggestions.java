@@ -1,13 +1,14 @@
 package dev.credence.suggest;
 
 import dev.credence.account.CurrentUser;
-import dev.credence.annotation.AnnotationService;
+import dev.credence.annotation.AttributionChain;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
 import dev.credence.document.Document;
 import dev.credence.document.DocumentAccess;
 import dev.credence.nlp.EnglishModels;
 import dev.credence.nlp.Segmentation;
+import dev.credence.source.Reliability;
 import dev.credence.source.SourceType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,8 +41,6 @@ public class Suggestions {
     @Inject
     DocumentAccess documents;
     @Inject
-    AnnotationService annotations;
-    @Inject
     SuggestionService suggestions;
     @Inject
     EnglishModels models;
@@ -64,7 +63,7 @@ public class Suggestions {
         }
 
         public List<String> grades() {
-            return List.of("A", "B", "C", "D", "E", "F");
+            return Arrays.stream(Reliability.values()).map(Reliability::grade).toList();
         }
     }
 
@@ -142,7 +141,7 @@ public class Suggestions {
     }
 
     private Panel panel(Document doc, String message, String error, Long errorId) {
-        Optional<Layer> layer = annotations.findLayer(doc, currentUser.get());
+        Optional<Layer> layer = suggestions.ownLayer(doc, currentUser.get());
         List<Item> items = layer.map(l -> suggestions.open(l).stream().map(s -> item(s, doc)).toList()).orElse(List.of());
         String model = items.isEmpty() ? null : items.get(0).s().model;
         return new Panel(doc, layer.orElse(null), items, model, message, error, errorId);
@@ -151,7 +150,7 @@ public class Suggestions {
     private static Item item(Suggestion s, Document doc) {
         String type = s.registrySource != null ? s.registrySource.type.name() : s.sourceType;
         String grade = SuggestionService.lastGrade(s.registrySource, doc.project);
-        return new Item(s, String.join(" ← ", SuggestionService.chain(s)), type, grade,
+        return new Item(s, AttributionChain.outletFirst(SuggestionService.chain(s)), type, grade,
                 s.registrySource == null && s.sourceType == null && s.sourceName != null);
     }
 

@@ -24,6 +24,7 @@ import dev.credence.source.Source;
 import dev.credence.source.SourceGrade;
 import dev.credence.source.SourceInput;
 import dev.credence.source.SourceService;
+import dev.credence.web.Page;
 import dev.credence.web.UnprocessableException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -178,7 +179,7 @@ class HistoryServiceTest {
         assertEquals("submitted", tree(states.get(0).entry().after).get("state").asText());
         assertEquals(doc.id, states.get(0).entry().documentId);
 
-        HistoryPage page = history.page(new HistoryFilter(project.id, rita.id, null, null), 0, 50);
+        Page<HistoryEntry> page = history.page(new HistoryFilter(project.id, rita.id, null, null), 0, 50);
         assertEquals(8, page.total(), "grade, mention ×2, cue ×3, submit, reopen; registry edits have no project");
         assertEquals(ChangeAction.reopen, page.items().get(0).entry().action, "newest first");
     }

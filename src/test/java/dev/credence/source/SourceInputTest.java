@@ -52,14 +52,6 @@ class SourceInputTest {
 
     @Test
     void likePatternsEscapeWildcards() {
-        assertEquals("100\\%\\_a\\\\b", SourceService.likeEscape("100%_a\\b"));
-    }
-
-    @Test
-    void pagingClampsToExistingPages() {
-        assertEquals(0, Paged.clamp(-3, 10, 5));
-        assertEquals(1, Paged.clamp(9, 10, 5));
-        assertEquals(0, Paged.clamp(4, 0, 5));
-        assertEquals(3, new Paged<>(List.of(), 11, 0, 5).pages());
+        assertEquals("100\\%\\_a\\\\b", SourceSearch.likeEscape("100%_a\\b"));
     }
 }
