@@ -3,6 +3,9 @@ package dev.credence.source;
 import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.source.stats.SourceCharts;
+import dev.credence.source.stats.SourceStatistics;
+import dev.credence.source.stats.SourceStats;
 import dev.credence.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +42,8 @@ public class Sources {
     ProjectAccess access;
     @Inject
     SourceService sources;
+    @Inject
+    SourceStats statistics;
 
     /** The fields of the create/edit form as typed, so a rejected form comes back with its values. */
     public record Form(String name, String type, String country, String parent, String url, String sameAs,
@@ -71,7 +76,7 @@ public class Sources {
                 String error, Source duplicate);
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
-                List<SourceGrade> grades, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
+                SourceStatistics stats, List<SourceCharts.Bars> gradeCharts, SourceCharts.Monthly monthly, Paged<AttributedClaim> claims, long claimCount, List<Project> projects,
                 GradeForm gradeForm, List<SourceService.GradeChoice> gradeChoices, String error);
     }
 
@@ -147,8 +152,12 @@ public class Sources {
 
     private TemplateInstance showPage(Source source, int page, GradeForm gradeForm, String error) {
         var me = currentUser.get();
-        return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
-                sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
+        SourceStatistics stats = statistics.of(source, me);
+        return Templates.show(source, sources.aliasesOf(source), sources.children(source), stats,
+                List.of(SourceCharts.bars("chart-credibility", "Credibility of its claims", stats.credibility(), "cred", "claims"),
+                        SourceCharts.bars("chart-reliability", "Reliability given to it in claims", stats.reliabilityAtHops(),
+                                "rel", "hops")),
+                SourceCharts.monthly(stats.months()), sources.attributedClaims(source, me, page, CLAIMS_PAGE_SIZE), sources.claimCount(source, me),
                 access.myProjects(), gradeForm, SourceService.GRADE_CHOICES, error);
     }
 
