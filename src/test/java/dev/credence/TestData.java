@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import dev.credence.account.User;
 import dev.credence.account.UserService;
+import dev.credence.history.ChangeAction;
+import dev.credence.history.HistoryService;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +33,8 @@ public class TestData {
     UserService users;
     @Inject
     ProjectService projects;
+    @Inject
+    HistoryService history;
 
     /** Deletes everything but the admin user, children before parents. */
     public void reset() {
@@ -42,6 +46,8 @@ public class TestData {
             em.createNativeQuery("update source set parent_id = null").executeUpdate();
             em.createNativeQuery("delete from source").executeUpdate();
             em.createNativeQuery("delete from app_user where username <> '" + ADMIN + "'").executeUpdate();
+            // Bulk deletes in SQL: the change marker that makes every search index compare everything (docs/search.md).
+            history.record(null, null, null, "database", 0L, ChangeAction.delete, null, null);
         });
     }
 

@@ -97,6 +97,40 @@ class TwoInstancesIT {
 
     @Test
     @Order(2)
+    void aDocumentImportedOnOneInstanceIsFoundBySearchOnTheOtherAndGoneWhenDeleted() throws Exception {
+        long project = json(send(one, api(adminToken, "/api/v1/projects", Map.of("name", "Two instances, search",
+                "description", "search index"))), 201).path("id").asLong();
+        // The index of instance one is built and current before the other instance writes.
+        String search = "/api/v1/projects/" + project + "/search?q=";
+        json(send(one, get(search + "lighthouse").header("Authorization", "Bearer " + adminToken)), 200);
+        long doc = json(send(two, api(adminToken, "/api/v1/projects/" + project + "/documents", Map.of("title",
+                "Lighthouse keeper reports a drone", "text", "The lighthouse keeper on Cape Verity said a drone circled"
+                        + " the lamp room twice before dawn 🛸, according to the coast guard."))), 201).path("id").asLong();
+        // Instance one has no listener call for it: it reads the change_log row within its check interval (200 ms).
+        assertTrue(awaitSearch(one, search + "lighthouse", doc, true), "found on the other instance");
+        assertEquals(204, send(two, HttpRequest.newBuilder().uri(at("/api/v1/documents/" + doc))
+                .header("Authorization", "Bearer " + adminToken).DELETE()).statusCode());
+        assertTrue(awaitSearch(one, search + "lighthouse", doc, false), "deleted there, gone here");
+    }
+
+    /** Searches on {@code app} until the document is (or is not) among the hits, 10 s at most. */
+    static boolean awaitSearch(AppProcess app, String path, long doc, boolean present) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            JsonNode r = json(send(app, get(path).header("Authorization", "Bearer " + adminToken)), 200);
+            boolean found = false;
+            for (JsonNode d : r.path("documents")) {
+                found |= d.path("id").asLong() == doc;
+            }
+            if (found == present) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    @Order(3)
     void concurrentReviewersOnBothInstancesNeverGetTheSameSlot() throws Exception {
         long project = json(send(one, api(adminToken, "/api/v1/projects", Map.of("name", "Two instances",
                 "description", "slots", "reviewersPerDocument", PER_DOCUMENT))), 201).path("id").asLong();
@@ -159,7 +193,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withTheDatabaseStoppedEveryRouteAnswers503AndBothRecoverWhenItReturns() throws Exception {
         String cookie = login(two, "admin", ADMIN_PASSWORD);
         pg.stop();
@@ -208,7 +242,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anInstanceStartedBeforeItsDatabaseWaitsAndBecomesReadyWhenItArrives() throws Exception {
         pg.createDatabase("credence_late");
         pg.stop();
@@ -316,7 +350,9 @@ class TwoInstancesIT {
     /** Sends a request built with {@link #at} to the instance. */
     static HttpResponse<String> send(AppProcess app, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest r = request.timeout(Duration.ofSeconds(60)).build();
-        HttpRequest absolute = HttpRequest.newBuilder(r, (k, v) -> true).uri(URI.create(app.url(r.uri().getRawPath()))).build();
+        String query = r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery();
+        HttpRequest absolute = HttpRequest.newBuilder(r, (k, v) -> true).uri(URI.create(app.url(r.uri().getRawPath() + query)))
+                .build();
         return HTTP.send(absolute, HttpResponse.BodyHandlers.ofString());
     }
 

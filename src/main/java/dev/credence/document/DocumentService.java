@@ -68,6 +68,11 @@ public class DocumentService {
             throw new ConflictException("Another import of the same text ran at the same time; nothing was imported, "
                     + "please try again");
         }
+        // Who imported which document when; also the change marker other instances' search indexes follow.
+        for (Document d : imported) {
+            history.record(creator, managedProject.id, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.create, null,
+                    snapshot(d));
+        }
         return new ImportResult(imported, duplicates);
     }
 

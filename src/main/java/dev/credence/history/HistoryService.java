@@ -9,6 +9,7 @@ import dev.credence.account.User;
 import dev.credence.web.Page;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -44,6 +45,8 @@ public class HistoryService {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<ChangeRecorded> recorded;
 
     /**
      * Appends an entry. Must run inside the caller's transaction (MANDATORY): an entry never commits
@@ -65,6 +68,7 @@ public class HistoryService {
         e.before = write(before);
         e.after = write(after);
         e.persist();
+        recorded.fire(new ChangeRecorded(entityType, entityId, projectId, documentId));
         return e;
     }
 

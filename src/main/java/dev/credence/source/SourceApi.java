@@ -3,6 +3,8 @@ package dev.credence.source;
 import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.source.stats.SourceStatistics;
+import dev.credence.source.stats.SourceStats;
 import dev.credence.web.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -45,6 +47,8 @@ public class SourceApi {
     SourceSearch search;
     @Inject
     AttributedClaims attributed;
+    @Inject
+    SourceStats statistics;
 
     public record SourceInputBody(String name, String type, List<String> aliases, String country, Long parentId,
             String url, String sameAs, String description) {
@@ -156,6 +160,16 @@ public class SourceApi {
         Project project = access.requireMember(body.projectId());
         SourceGrade g = sources.addGrade(s, project, body.grade(), body.rationale(), me);
         return Response.status(201).entity(GradeView.of(g)).build();
+    }
+
+    @GET
+    @Path("{id}/stats")
+    @Operation(summary = "What the caller's projects say about the source, in figures: claims attributed (gold and"
+            + " submitted layers the caller may read), credibility and hop-reliability distributions, independent"
+            + " corroborations and contradictions, per month of publication, and the reliability history")
+    @APIResponse(responseCode = "404", description = "No such source")
+    public SourceStatistics stats(@RestPath Long id) {
+        return statistics.of(sources.requireSource(id), currentUser.get());
     }
 
     @GET

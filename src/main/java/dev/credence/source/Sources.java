@@ -3,6 +3,9 @@ package dev.credence.source;
 import dev.credence.account.CurrentUser;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
+import dev.credence.source.stats.SourceCharts;
+import dev.credence.source.stats.SourceStatistics;
+import dev.credence.source.stats.SourceStats;
 import dev.credence.web.Flash;
 import dev.credence.web.Page;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,6 +47,8 @@ public class Sources {
     SourceSearch search;
     @Inject
     AttributedClaims attributed;
+    @Inject
+    SourceStats statistics;
 
     /** The fields of the create/edit form as typed, so a rejected form comes back with its values. */
     public record Form(String name, String type, String country, String parent, String url, String sameAs,
@@ -76,8 +81,9 @@ public class Sources {
                 String error, Source duplicate);
 
         static native TemplateInstance show(Source source, List<String> aliases, List<Source> children,
-                List<SourceGrade> grades, Page<AttributedClaim> claims, long claimCount, List<Project> projects,
-                GradeForm gradeForm, List<Reliability> gradeChoices, String error);
+                SourceStatistics stats, List<SourceCharts.Bars> gradeCharts, SourceCharts.Monthly monthly,
+                Page<AttributedClaim> claims, long claimCount, List<Project> projects, GradeForm gradeForm,
+                List<Reliability> gradeChoices, String error);
     }
 
     @GET
@@ -152,7 +158,12 @@ public class Sources {
 
     private TemplateInstance showPage(Source source, int page, GradeForm gradeForm, String error) {
         var me = currentUser.get();
-        return Templates.show(source, sources.aliasesOf(source), sources.children(source), sources.grades(source, me),
+        SourceStatistics stats = statistics.of(source, me);
+        return Templates.show(source, sources.aliasesOf(source), sources.children(source), stats,
+                List.of(SourceCharts.bars("chart-credibility", "Credibility of its claims", stats.credibility(), "cred", "claims"),
+                        SourceCharts.bars("chart-reliability", "Reliability given to it in claims", stats.reliabilityAtHops(),
+                                "rel", "hops")),
+                SourceCharts.monthly(stats.months()),
                 attributed.page(source, me, page, CLAIMS_PAGE_SIZE), attributed.count(source, me),
                 access.myProjects(), gradeForm, List.of(Reliability.values()), error);
     }

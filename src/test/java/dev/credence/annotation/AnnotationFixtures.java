@@ -1,9 +1,12 @@
 package dev.credence.annotation;
 
 import dev.credence.document.Document;
+import dev.credence.history.ChangeAction;
+import dev.credence.history.HistoryService;
 import dev.credence.project.Project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.Normalizer;
@@ -13,6 +16,9 @@ import java.util.HexFormat;
 /** Documents for annotation tests, stored directly (the import feature lives elsewhere). */
 @ApplicationScoped
 public class AnnotationFixtures {
+    @Inject
+    HistoryService history;
+
     /** A fictional article in the corpus style: reported speech, a chain of sources, emoji and CJK before the claims. */
     public static final String ARTICLE = """
             Taipei 🇹🇼 (台湾) — Cyber update 👍🏽
@@ -35,6 +41,8 @@ public class AnnotationFixtures {
             d.lengthCp = Offsets.length(stored);
             d.createdAt = Instant.now();
             d.persist();
+            // The change marker a real write leaves (docs/search.md); no project, so no project history shows it.
+            history.record(null, null, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.create, null, null);
             return d;
         });
     }

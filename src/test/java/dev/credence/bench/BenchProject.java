@@ -23,9 +23,37 @@ final class BenchProject {
     private static final String[] FIRMS = { "Lanternfish", "Grey Heron Labs", "Kestrel Intel", "North Quay Research" };
     private static final String[] OUTLETS = { "Harbor Ledger", "The Evening Lamp", "Radio Meridian", "新港日报" };
 
-    /** Writes the project's documents, one reviewer layer each (owned by {@code ownerId}), claims, hops, sources. */
+    // News-like claims for the search benchmark: subject × verb × object, so every word has a known share of the
+    // claims (each subject, verb and object is in 1/12 of them) and free-text queries match what they would on news.
+    private static final String[] SUBJECTS = { "Hackers linked to the state security ministry", "A hacking group",
+            "The shipping companies", "Port operators", "The defence ministry", "Customs officials", "A contractor",
+            "The navy", "Three research institutes", "The coast guard", "Local officials", "An unnamed supplier" };
+    private static final String[] VERBS = { "targeted", "breached", "installed a backdoor in", "denied any attack on",
+            "reported outages at", "planted malware on", "warned of phishing against", "audited", "shut down",
+            "quietly paid for", "tracked", "monitored" };
+    private static final String[] OBJECTS = { "shipping companies in the strait", "the port’s cargo system",
+            "two regional airports", "the harbour radar network", "a fleet of fishing vessels 🚢",
+            "state security archives", "the ministry’s e‑mail servers", "oil terminals on the coast",
+            "a satellite ground station", "customs databases", "the grid’s control room", "a university laboratory" };
+    private static final String[] FILLER = { "Nobody answered the phone at the company’s head office on Friday.",
+            "The figures could not be checked independently.", "A spokesperson promised a fuller statement “within days”.",
+            "Photographs shared online showed a queue of lorries at the gate 📸.", "The timeline remains disputed.",
+            "Earlier this year a similar incident was blamed on a software update.",
+            "Insurers have started to ask harder questions, two brokers said.", "台北 and 高雄 reported calm weather." };
+
+    /** Sentences with the benchmark's original claims ("unit d-k moved n vessels"): what ExportBenchmark measured. */
     static void generate(DataSource dataSource, long projectId, long ownerId, int documents, int claimsPerDocument,
             int sources) throws Exception {
+        generate(dataSource, projectId, ownerId, documents, claimsPerDocument, sources, false);
+    }
+
+    /**
+     * Writes the project's documents, one reviewer layer each (owned by {@code ownerId}), claims, hops, sources.
+     * {@code news}: claims drawn from {@link #SUBJECTS} × {@link #VERBS} × {@link #OBJECTS}, two sentences of
+     * {@link #FILLER} after each (about 3 kB a document of 10 claims).
+     */
+    static void generate(DataSource dataSource, long projectId, long ownerId, int documents, int claimsPerDocument,
+            int sources, boolean news) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long sourceBase = nextId(c, "source");
@@ -81,7 +109,9 @@ final class BenchProject {
                         int firm = (d * 7 + k * 2) % sources / 2 * 2;
                         int outlet = firm + 1;
                         String firmName = sourceNames[firm];
-                        String claimText = "unit " + d + "-" + k + " moved 🚢 " + (k * 13 % 97)
+                        String claimText = news ? SUBJECTS[(d * 7 + k * 5) % 12] + " " + VERBS[(d * 5 + k * 7 + 3) % 12] + " "
+                                + OBJECTS[(d * 11 + k) % 12] + (k % 4 == 0 ? ", “allegedly”, in " + (2020 + d % 6) : "")
+                                : "unit " + d + "-" + k + " moved 🚢 " + (k * 13 % 97)
                                 + " vessels, \"allegedly\", near 港口 " + d;
                         int firmStart = cp;
                         text.append(firmName).append(" told ").append(sourceNames[outlet]).append(" that ");
@@ -90,6 +120,11 @@ final class BenchProject {
                         int claimStart = cp;
                         text.append(claimText).append(".\n");
                         cp += cps(claimText) + 2;
+                        if (news) {
+                            String filler = FILLER[(d + k) % FILLER.length] + " " + FILLER[(d * 3 + k + 1) % FILLER.length] + "\n";
+                            text.append(filler);
+                            cp += cps(filler);
+                        }
                         spans.add(new int[] { firmStart, cueStart, claimStart, firm, outlet });
                         strings.add(new String[] { firmName, claimText });
                     }

@@ -251,8 +251,9 @@ class SourcesTest {
         var html = page(annSession, "/sources/" + kestrel.id);
         Elements history = html.select("section[aria-labelledby=history-h] table tbody tr");
         assertEquals(2, history.size(), "adding a grade keeps the earlier one");
-        assertTrue(history.get(0).text().startsWith("B usually reliable Confirmed twice since ann Display"), history.get(0).text());
-        assertTrue(history.get(1).text().startsWith("C fairly reliable One report so far"), history.get(1).text());
+        // Each grade with the one it replaced in the project (the change), who, when and why.
+        assertTrue(history.get(0).text().startsWith("B usually reliable C → B Confirmed twice since ann Display"), history.get(0).text());
+        assertTrue(history.get(1).text().startsWith("C fairly reliable first grade One report so far"), history.get(1).text());
         assertEquals("rel-b", history.get(0).selectFirst(".grade").classNames().stream().filter(c -> c.startsWith("rel-")).findFirst().orElseThrow());
 
         Elements claims = html.select("table.attributed tbody tr");

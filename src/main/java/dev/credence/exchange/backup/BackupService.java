@@ -3,6 +3,8 @@ package dev.credence.exchange.backup;
 import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
 import dev.credence.exchange.ExportService;
+import dev.credence.history.ChangeAction;
+import dev.credence.history.HistoryService;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
 import dev.credence.source.SourceService;
@@ -46,6 +48,8 @@ public class BackupService {
     EntityManager em;
     @Inject
     SourceService registry;
+    @Inject
+    HistoryService history;
 
     /** Largest archive accepted, as uploaded (compressed). The HTTP body limit (quarkus.http.limits.max-body-size) applies too. */
     @ConfigProperty(name = "credence.backup.max-archive-bytes", defaultValue = "20000000")
@@ -132,6 +136,11 @@ public class BackupService {
                 return QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
                     ProjectRestore restore = new ProjectRestore(em, registry, archive, caller);
                     long id = restore.run();
+                    // Last, so its id is newer than anything committed while the restore ran: the marker every
+                    // instance's search index follows to read the restored data (docs/search.md). No project id, so
+                    // the restored project's own history is the archive's, entry for entry.
+                    history.record(caller, null, null, "project", id, ChangeAction.create, null,
+                            java.util.Map.of("restored", restore.projectName == null ? "" : restore.projectName));
                     return new Restored(id, restore.projectName, restore.usersCreated, restore.usersFound,
                             restore.sourcesCreated, restore.sourcesMerged, restore.warnings);
                 });

@@ -23,6 +23,8 @@ final class HistoryRemap {
     private final Map<Long, Long> documents;
     /** Entity type (HistoryService.CLAIM, ...) → archived id → restored id. */
     private final Map<String, Map<Long, Long>> entities;
+    /** Entity types whose id is the project's. */
+    static final java.util.Set<String> PROJECT_ENTITIES = java.util.Set.of("label_schema", "project");
 
     HistoryRemap(long projectId, Map<String, Long> users, Map<Long, Long> documents,
             Map<String, Map<Long, Long>> entities) {
@@ -42,6 +44,9 @@ final class HistoryRemap {
         e.documentId = document == null ? null : documents.getOrDefault(document, -document);
         e.entityType = row.text("entityType");
         Map<Long, Long> map = entities.get(e.entityType);
+        if (PROJECT_ENTITIES.contains(e.entityType)) {
+            map = Map.of(row.id("entityId"), projectId); // entries about the project itself (its label schema, a restore)
+        }
         if (map == null) {
             throw row.error("entityType", "'" + e.entityType + "' is not one of " + entities.keySet());
         }

@@ -109,7 +109,8 @@ final class ProjectRestore {
         each(BackupFormat.COMMENTS, this::comment);
         each(BackupFormat.CLAIM_LINKS, this::claimLink);
         HistoryRemap history = new HistoryRemap(projectId, users, documents, Map.of("claim", claims, "mention", mentions,
-                "cue", cues, "layer", layers, "source", sources, "source_grade", grades, "claim_link", links));
+                "cue", cues, "layer", layers, "source", sources, "source_grade", grades, "claim_link", links,
+                "document", documents));
         each(BackupFormat.HISTORY, row -> history.restore(row).persist());
         em.flush();
         return projectId;
