@@ -55,13 +55,6 @@ public class Claim extends Span {
      * (the last hop is the outlet, hop 0 the originator).
      */
     public String chain() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (sb.length() > 0) {
-                sb.append(" ← ");
-            }
-            sb.append(hops.get(i).source.name);
-        }
-        return sb.toString();
+        return AttributionChain.of(hops, h -> h.source.name);
     }
 }
