@@ -84,7 +84,7 @@ class BulkAssignBrowserTest {
         sb.append("Home | World | Business | Tech 📡 | Subscribe\n\n");
         sb.append(topic).append(": officials weigh a second look 🔍 (report ").append(n).append(")\n\n");
         sb.append("By a staff writer · ").append(outlet).append("\n\n");
-        for (int p = 0; p < 6; p++) {
+        for (int p = 0; p < 8; p++) {
             sb.append("Engineers at the harbour authority said on Tuesday that the ").append(topic.toLowerCase())
                     .append(" system had logged “unusual traffic” on ").append(3 + p)
                     .append(" nights in a row, and that a contractor had been asked to review the logs. ")
