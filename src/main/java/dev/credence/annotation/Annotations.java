@@ -54,6 +54,8 @@ public class Annotations {
     AnnotationService annotations;
     @Inject
     LabelSchemaService schemas;
+    @Inject
+    PageClaims pageClaims;
 
     /** One attribution hop row of the claim form, as typed (strings, so a rejected form keeps its values). */
     public record HopForm(int index, String sourceName, String sourceType, Long mentionId, Long cueId,
@@ -125,9 +127,19 @@ public class Annotations {
     }
 
     /** Everything the page and its fragments render. */
-    public record View(Document doc, Layer layer, List<Claim> claims, List<Mention> mentions, List<Cue> cues,
+    public record View(Document doc, Layer layer, List<PageClaims.Row> claims, List<Mention> mentions, List<Cue> cues,
             List<Segmenter.Segment> segments, ClaimForm claimForm, SpanForm spanForm, String status,
             LabelSchema schema) {
+        /** The claim list's items, written in one pass (see {@link DocumentPageHtml}). */
+        public io.quarkus.qute.RawString claimItems() {
+            return DocumentPageHtml.claims(doc.id, claims, editable(), schema);
+        }
+
+        /** The text's segments, written in one pass. */
+        public io.quarkus.qute.RawString textHtml() {
+            return DocumentPageHtml.text(segments);
+        }
+
         public boolean editable() {
             return layer == null || layer.state != LayerState.submitted;
         }
@@ -163,11 +175,6 @@ public class Annotations {
 
         public List<LabelValue.Def> sourceTypes() {
             return schema.values(LabelField.sourceType);
-        }
-
-        /** The label and colour of a claim's kind as the schema has them (null when the claim has none). */
-        public LabelValue.Def kindOf(Claim c) {
-            return c.kind == null ? null : schema.find(LabelField.kind, c.kind);
         }
 
         public List<Option> reliabilities() {
@@ -493,15 +500,18 @@ public class Annotations {
         return currentUser.get();
     }
 
-    /** The page's data in bounded queries: one for claims with hops and sources, one each for mentions and cues. */
+    /**
+     * The page's data in bounded queries: two projections for the claim list (claims, then hops with their source
+     * names: only what the list shows, no entities), one each for mentions and cues.
+     */
     View view(Document doc, ClaimForm claimForm, SpanForm spanForm, String status) {
         Layer layer = annotations.findLayer(doc, me()).orElse(null);
-        List<Claim> claims = layer == null ? List.of() : annotations.claims(layer, true);
+        List<PageClaims.Row> claims = layer == null ? List.of() : pageClaims.of(layer);
         List<Mention> mentions = layer == null ? List.of() : annotations.mentions(layer);
         List<Cue> cues = layer == null ? List.of() : annotations.cues(layer);
         List<Mark> marks = new ArrayList<>(claims.size() + mentions.size() + cues.size());
         // Orphaned spans (offsets of an earlier revision) are listed, flagged, but not marked in this text.
-        claims.stream().filter(Span::anchored).forEach(c -> marks.add(Mark.claim(c.id, c.start, c.end)));
+        claims.stream().filter(PageClaims.Row::anchored).forEach(c -> marks.add(Mark.claim(c.id(), c.start(), c.end())));
         mentions.stream().filter(Span::anchored).forEach(m -> marks.add(Mark.mention(m.id, m.start, m.end)));
         cues.stream().filter(Span::anchored).forEach(c -> marks.add(Mark.cue(c.id, c.start, c.end)));
         return new View(doc, layer, claims, mentions, cues, Segmenter.segments(doc.text, marks), claimForm, spanForm,

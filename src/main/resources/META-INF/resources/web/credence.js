@@ -181,7 +181,24 @@ if (documentId) {
     const t = e.target;
     const show = t.closest('.claim-show');
     if (show) {
-      selectClaim(show.dataset.claim);
+      selectClaim(show.closest('.claim-item').dataset.claim);
+      return;
+    }
+    // The claim list's items carry plain links and buttons (no per-claim htmx attributes, issue 10): this one
+    // handler makes "Edit" an in-page request to the editor and "Delete" a confirmed POST, as htmx did per item.
+    const claimEdit = t.closest('#claim-list .claim-item [data-edit]');
+    if (claimEdit && window.htmx) {
+      e.preventDefault();
+      window.htmx.ajax('GET', claimEdit.getAttribute('href'), { source: claimEdit, target: '#editor', swap: 'innerHTML' });
+      return;
+    }
+    const claimDelete = t.closest('#claim-list .claim-item [data-delete]');
+    if (claimDelete && window.htmx) {
+      const id = claimDelete.closest('.claim-item').dataset.claim;
+      if (window.confirm('Delete this claim and its attribution?')) {
+        window.htmx.ajax('POST', `/documents/${documentId}/claims/${id}/delete`,
+          { source: claimDelete, target: '#workspace', swap: 'outerHTML' });
+      }
       return;
     }
     const markBtn = t.closest('[data-mark]');

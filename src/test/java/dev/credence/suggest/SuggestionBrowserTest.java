@@ -173,4 +173,39 @@ class SuggestionBrowserTest {
         assertThat(claimCount()).hasText("3");
         screenshot("suggest-02-after");
     }
+
+    /**
+     * The suggestions arrive after the page (a second request): the box above the text keeps its height, so the
+     * text column does not move when they arrive. The request is held until the page is measured, then let go.
+     */
+    @Test
+    void theTextDoesNotMoveWhenTheSuggestionsArrive() {
+        List<com.microsoft.playwright.Route> held = new java.util.ArrayList<>();
+        page.route(u -> u.contains("/documents/" + doc.id + "/suggestions"), held::add);
+        page.navigate(base + "documents/" + doc.id);
+        page.waitForFunction("() => document.body.dataset.ready === 'true'");
+        page.waitForCondition(() -> !held.isEmpty());
+        assertThat(page.locator("#suggestions")).containsText("Loading suggestions");
+        com.microsoft.playwright.options.BoundingBox text = page.locator("#doc-text").boundingBox();
+        com.microsoft.playwright.options.BoundingBox panel = page.locator("#panel").boundingBox();
+        com.microsoft.playwright.options.BoundingBox box = page.locator(".suggestions-box").boundingBox();
+
+        held.forEach(com.microsoft.playwright.Route::resume);
+        Locator items = page.locator("#suggestions .suggestion");
+        assertThat(items.first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        assertTrue(items.count() >= 20, "a panel taller than its placeholder: " + items.count());
+        page.waitForFunction("() => CSS.highlights.get('suggestion') && CSS.highlights.get('suggestion').size > 0");
+        com.microsoft.playwright.options.BoundingBox textAfter = page.locator("#doc-text").boundingBox();
+        com.microsoft.playwright.options.BoundingBox panelAfter = page.locator("#panel").boundingBox();
+        com.microsoft.playwright.options.BoundingBox boxAfter = page.locator(".suggestions-box").boundingBox();
+        assertEquals(box.height, boxAfter.height, 0.5, "the suggestions box keeps its height");
+        assertEquals(text.y, textAfter.y, 0.5, "the text column stays where it was");
+        assertEquals(text.x, textAfter.x, 0.5);
+        assertEquals(text.width, textAfter.width, 0.5);
+        assertEquals(panel.y, panelAfter.y, 0.5, "the annotations panel stays where it was");
+        // the list scrolls inside the box, and stays reachable
+        assertTrue((Boolean) page.evaluate("() => { const s = document.getElementById('suggestions');"
+                + " return s.scrollHeight > s.clientHeight; }"));
+        screenshot("suggest-03-loaded-in-place");
+    }
 }
