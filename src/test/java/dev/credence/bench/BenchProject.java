@@ -178,6 +178,14 @@ final class BenchProject {
                 execute(c, "analyze");
                 c.commit();
             }
+            // The database-made hops follow the same firm rule as the text: hop 0's source is its mention's.
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from attribution_hop h"
+                    + " join mention m on h.mention_id = m.id where h.id >= " + hopBase + " and h.source_id <> m.source_id")) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    throw new IllegalStateException(rs.getLong(1) + " generated hops name another source than their mention");
+                }
+            }
             // Explicit ids were used: move every identity past them so the app can insert again.
             for (String table : List.of("source", "document", "layer", "claim", "mention", "cue", "attribution_hop")) {
                 long next = nextId(c, table);
