@@ -56,6 +56,9 @@ public class DocumentService {
                 d.createdBy = creator;
                 d.createdAt = now;
                 d.persist();
+                // An import is a write like any other: one history entry per document, in this transaction.
+                history.record(creator, managedProject.id, d.id, "document", d.id, ChangeAction.create, null,
+                        snapshot(d));
                 known.put(d.textSha256, d.id);
                 imported.add(d);
             }
