@@ -56,6 +56,10 @@ public class DocumentService {
                 d.createdBy = creator;
                 d.createdAt = now;
                 d.persist();
+                // An import is a write like any other: one history entry per document, in this transaction (also the
+                // change marker other instances' search indexes follow).
+                history.record(creator, managedProject.id, d.id, "document", d.id, ChangeAction.create, null,
+                        snapshot(d));
                 known.put(d.textSha256, d.id);
                 imported.add(d);
             }
@@ -67,11 +71,6 @@ public class DocumentService {
             // Only a concurrent import of the same text gets here: the lookup above saw no row.
             throw new ConflictException("Another import of the same text ran at the same time; nothing was imported, "
                     + "please try again");
-        }
-        // Who imported which document when; also the change marker other instances' search indexes follow.
-        for (Document d : imported) {
-            history.record(creator, managedProject.id, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.create, null,
-                    snapshot(d));
         }
         return new ImportResult(imported, duplicates);
     }

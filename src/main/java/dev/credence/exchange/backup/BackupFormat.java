@@ -11,7 +11,7 @@ public final class BackupFormat {
     /** {@code manifest.format}: what the archive is. */
     public static final String FORMAT = "credence-project-backup";
     /** The newest layout this build writes and reads; a restore refuses a newer one. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String MANIFEST = "manifest.json";
 
     public static final String PROJECT = "project.jsonl";
@@ -29,13 +29,24 @@ public final class BackupFormat {
     public static final String COMMENTS = "comments.jsonl";
     public static final String CLAIM_LINKS = "claim_links.jsonl";
     public static final String HISTORY = "history.jsonl";
+    /** The project's label schema (V14; formatVersion 2): one row per value of every field it sets. */
+    public static final String LABEL_SCHEMA = "label_schema.jsonl";
+    /** Attribution suggestions (V12) with their state and the claim an acceptance made (formatVersion 2). */
+    public static final String SUGGESTIONS = "suggestions.jsonl";
+    /** The project's learned suggestion models, base64 as stored (formatVersion 2). */
+    public static final String SUGGESTION_MODELS = "suggestion_models.jsonl";
 
     /** Every data entry, in writing (and restoring) order: a row refers only to rows of earlier entries. */
-    public static final List<String> ENTRIES = List.of(PROJECT, USERS, MEMBERS, SOURCES, SOURCE_GRADES, DOCUMENTS,
-            DOCUMENT_REVISIONS, LAYERS, MENTIONS, CUES, CLAIMS, HOPS, COMMENTS, CLAIM_LINKS, HISTORY);
+    public static final List<String> ENTRIES = List.of(PROJECT, USERS, MEMBERS, LABEL_SCHEMA, SOURCES, SOURCE_GRADES,
+            DOCUMENTS, DOCUMENT_REVISIONS, LAYERS, MENTIONS, CUES, CLAIMS, HOPS, COMMENTS, CLAIM_LINKS, SUGGESTIONS,
+            SUGGESTION_MODELS, HISTORY);
 
-    /** Entries an archive may lack because it was written before they existed (claim links: V13). */
-    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(CLAIM_LINKS);
+    /**
+     * Entries an archive may lack because it was written before they existed (claim links: V13; label schema,
+     * suggestions and models: formatVersion 2). Export jobs are not backed up: they are files of this instance.
+     */
+    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(CLAIM_LINKS, LABEL_SCHEMA, SUGGESTIONS,
+            SUGGESTION_MODELS);
 
     private BackupFormat() {
     }

@@ -133,6 +133,18 @@ final class BackupRow {
         }
     }
 
+    Instant optInstant(String field) {
+        return optText(field) == null ? null : instant(field);
+    }
+
+    double number(String field) {
+        JsonNode v = value(field, true);
+        if (!v.isNumber()) {
+            throw error(field, "expected a number");
+        }
+        return v.doubleValue();
+    }
+
     LocalDate optDate(String field) {
         String v = optText(field);
         try {

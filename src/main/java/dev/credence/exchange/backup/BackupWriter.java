@@ -57,7 +57,26 @@ public class BackupWriter {
     record Table(String entry, String jpql, int page, String... fields) {
     }
 
+    /** Suggestion models carry up to 1 MB of base64 each. */
+    static final int MODEL_PAGE = 5;
+
     static final List<Table> TABLES = List.of(
+            new Table(BackupFormat.LABEL_SCHEMA, "select v.id, v.field, v.position, v.name, v.label, v.hotkey, v.colour"
+                    + " from dev.credence.annotation.schema.LabelValue v where v.project.id = :project", PAGE,
+                    "id", "field", "position", "name", "label", "hotkey", "colour"),
+            new Table(BackupFormat.SUGGESTIONS, "select s.id, s.layer.id, s.documentRevision, s.claimStart, s.claimEnd,"
+                    + " s.claimExact, s.cueStart, s.cueEnd, s.cueExact, s.cueClass, s.sourceStart, s.sourceEnd,"
+                    + " s.sourceExact, s.sourceName, s.registrySource.id, s.sourceType, s.hopsJson, s.features, s.score,"
+                    + " s.model, s.state, s.claimId, s.decidedAt, s.createdAt from dev.credence.suggest.Suggestion s"
+                    + " where s.layer.document.project.id = :project", PAGE,
+                    "id", "layerId", "documentRevision", "claimStart", "claimEnd", "claimExact", "cueStart", "cueEnd",
+                    "cueExact", "cueClass", "sourceStart", "sourceEnd", "sourceExact", "sourceName", "registrySourceId",
+                    "sourceType", "hops", "features", "score", "model", "state", "claimId", "decidedAt", "createdAt"),
+            new Table(BackupFormat.SUGGESTION_MODELS, "select m.id, m.name, m.modelData, m.trainedAt, m.trainingEvents,"
+                    + " m.trainingDocuments, m.heldoutDocuments, m.qualityJson from dev.credence.suggest.SuggestionModel m"
+                    + " where m.project.id = :project", MODEL_PAGE,
+                    "id", "name", "modelData", "trainedAt", "trainingEvents", "trainingDocuments", "heldoutDocuments",
+                    "quality"),
             new Table(BackupFormat.MEMBERS, "select m.id, u.username, m.role from Membership m join m.user u"
                     + " where m.project.id = :project", PAGE, "id", "username", "role"),
             new Table(BackupFormat.SOURCE_GRADES, "select g.id, g.source.id, g.grade, g.rationale, u.username, g.gradedAt"
@@ -228,13 +247,15 @@ public class BackupWriter {
         return count;
     }
 
-    /** The registry sources the project uses (mentions, hops, grades) and their parents, with their aliases. */
+    /** The registry sources the project uses (mentions, hops, grades, suggestions) and their parents, with their aliases. */
     private long sources(JsonGenerator json, long projectId) throws IOException {
         TreeSet<Long> ids = new TreeSet<>();
         for (String jpql : List.of(
                 "select distinct m.source.id from Mention m where m.layer.document.project.id = :project and m.source is not null",
                 "select distinct h.source.id from AttributionHop h where h.claim.layer.document.project.id = :project",
-                "select distinct g.source.id from SourceGrade g where g.project.id = :project")) {
+                "select distinct g.source.id from SourceGrade g where g.project.id = :project",
+                "select distinct s.registrySource.id from dev.credence.suggest.Suggestion s"
+                        + " where s.layer.document.project.id = :project and s.registrySource is not null")) {
             for (Object id : em.createQuery(jpql).setParameter("project", projectId).getResultList()) {
                 ids.add(((Number) id).longValue());
             }
@@ -328,6 +349,8 @@ public class BackupWriter {
                 json.writeNullField(f);
             } else if (v instanceof Long || v instanceof Integer) {
                 json.writeNumberField(f, ((Number) v).longValue());
+            } else if (v instanceof Double d) {
+                json.writeNumberField(f, d);
             } else if (v instanceof Boolean b) {
                 json.writeBooleanField(f, b);
             } else if (v instanceof Enum<?> e) {

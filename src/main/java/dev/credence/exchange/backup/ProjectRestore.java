@@ -64,6 +64,7 @@ final class ProjectRestore {
     private final Map<Long, Long> links = new HashMap<>();
     private final Map<Long, Long> comments = new HashMap<>();
     private long projectId;
+    private long archivedProjectId;
     private long rows;
 
     final List<String> usersCreated = new ArrayList<>();
@@ -89,6 +90,7 @@ final class ProjectRestore {
         }
         each(BackupFormat.MEMBERS, this::member);
         ensureCallerManages();
+        each(BackupFormat.LABEL_SCHEMA, this::labelValue);
         Map<Long, Long> parents = new HashMap<>();
         each(BackupFormat.SOURCES, row -> source(row, parents));
         parents.forEach((child, parent) -> {
@@ -108,9 +110,12 @@ final class ProjectRestore {
         each(BackupFormat.HOPS, this::hop);
         each(BackupFormat.COMMENTS, this::comment);
         each(BackupFormat.CLAIM_LINKS, this::claimLink);
+        each(BackupFormat.SUGGESTIONS, this::suggestion);
+        each(BackupFormat.SUGGESTION_MODELS, this::suggestionModel);
         HistoryRemap history = new HistoryRemap(projectId, users, documents, Map.of("claim", claims, "mention", mentions,
                 "cue", cues, "layer", layers, "source", sources, "source_grade", grades, "claim_link", links,
-                "document", documents));
+                "document", documents, dev.credence.annotation.schema.LabelSchemaService.HISTORY_TYPE,
+                Map.of(archivedProjectId, projectId)));
         each(BackupFormat.HISTORY, row -> history.restore(row).persist());
         em.flush();
         return projectId;
@@ -195,6 +200,7 @@ final class ProjectRestore {
         p.version = row.id("version");
         p.persist();
         projectId = p.id;
+        archivedProjectId = row.id("id");
         projectName = p.name;
     }
 
@@ -442,6 +448,115 @@ final class ProjectRestore {
         c.createdAt = row.instant("createdAt");
         c.persist();
         comments.put(row.id("id"), c.id);
+    }
+
+    // ---- label schema, suggestions and models
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
+
+    private void labelValue(BackupRow row) {
+        var v = new dev.credence.annotation.schema.LabelValue();
+        v.project = project();
+        v.field = row.enumeration("field", dev.credence.annotation.schema.LabelField.class);
+        v.position = row.integer("position");
+        v.name = row.text("name");
+        if (!SCHEMA_NAME.matcher(v.name).matches()) {
+            throw row.error("name", "1–32 lower-case letters, digits or '_', starting with a letter");
+        }
+        if (v.field == dev.credence.annotation.schema.LabelField.sourceType
+                && dev.credence.source.SourceType.parse(v.name) == null) {
+            throw row.error("name", "'" + v.name + "' is not a source type");
+        }
+        v.label = row.text("label");
+        if (v.label.isBlank() || v.label.length() > 64) {
+            throw row.error("label", "1–64 characters");
+        }
+        v.hotkey = row.optText("hotkey");
+        if (v.hotkey != null && v.hotkey.length() != 1) {
+            throw row.error("hotkey", "one character");
+        }
+        v.colour = row.text("colour");
+        if (!COLOUR.matcher(v.colour).matches()) {
+            throw row.error("colour", "#rrggbb");
+        }
+        v.persist();
+    }
+
+    private void suggestion(BackupRow row) {
+        var s = new dev.credence.suggest.Suggestion();
+        s.layer = em.getReference(Layer.class, mapped(row, "layerId", layers, BackupFormat.LAYERS, true));
+        s.documentRevision = row.integer("documentRevision");
+        s.claimStart = row.integer("claimStart");
+        s.claimEnd = row.integer("claimEnd");
+        s.claimExact = row.text("claimExact");
+        s.cueStart = row.optInteger("cueStart");
+        s.cueEnd = row.optInteger("cueEnd");
+        s.cueExact = row.optText("cueExact");
+        s.cueClass = row.optText("cueClass");
+        s.sourceStart = row.optInteger("sourceStart");
+        s.sourceEnd = row.optInteger("sourceEnd");
+        s.sourceExact = row.optText("sourceExact");
+        s.sourceName = row.optText("sourceName");
+        s.registrySource = sourceRef(row, "registrySourceId", false);
+        s.sourceType = row.optText("sourceType");
+        s.hopsJson = suggestedHops(row);
+        s.features = row.text("features");
+        s.score = row.number("score");
+        s.model = row.text("model");
+        s.state = row.text("state");
+        if (!List.of(dev.credence.suggest.Suggestion.OPEN, dev.credence.suggest.Suggestion.ACCEPTED,
+                dev.credence.suggest.Suggestion.REJECTED).contains(s.state)) {
+            throw row.error("state", "'" + s.state + "' is not open, accepted or rejected");
+        }
+        Long claim = row.optId("claimId");
+        // The claim an acceptance made may have been deleted since (no foreign key): then none.
+        s.claimId = claim == null ? null : claims.get(claim);
+        s.decidedAt = row.optInstant("decidedAt");
+        s.createdAt = row.instant("createdAt");
+        s.persist();
+    }
+
+    /** The suggestion's hops with each registry source id mapped (null for a source the archive does not hold). */
+    private String suggestedHops(BackupRow row) {
+        String json = row.text("hops");
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = BackupArchive.JSON.readTree(json);
+            if (!tree.isArray()) {
+                throw row.error("hops", "expected a JSON array");
+            }
+            for (com.fasterxml.jackson.databind.JsonNode hop : tree) {
+                if (hop.isObject() && hop.get("registrySourceId") != null && hop.get("registrySourceId").isIntegralNumber()) {
+                    Long mappedId = sources.get(hop.get("registrySourceId").longValue());
+                    if (mappedId == null) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) hop).putNull("registrySourceId");
+                    } else {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) hop).put("registrySourceId", mappedId);
+                    }
+                }
+            }
+            return BackupArchive.JSON.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw row.error("hops", "not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private void suggestionModel(BackupRow row) {
+        var m = new dev.credence.suggest.SuggestionModel();
+        m.project = project();
+        m.name = row.text("name");
+        m.modelData = row.text("modelData");
+        try {
+            Base64.getDecoder().decode(m.modelData);
+        } catch (IllegalArgumentException e) {
+            throw row.error("modelData", "not base64");
+        }
+        m.trainedAt = row.instant("trainedAt");
+        m.trainingEvents = row.integer("trainingEvents");
+        m.trainingDocuments = row.integer("trainingDocuments");
+        m.heldoutDocuments = row.integer("heldoutDocuments");
+        m.qualityJson = row.text("quality");
+        m.persist();
     }
 
     private void claimLink(BackupRow row) {

@@ -47,7 +47,8 @@ public class AnnotationImportApi {
 
     public record PreviewView(String format, int documents, int duplicates, int regions, int relations,
             int predictions, Map<String, Integer> spanLabels, Map<String, Integer> choiceLabels,
-            Map<String, Integer> relationLabels, List<Proposal> mapping, List<String> unmapped, List<String> notes) {
+            Map<String, Integer> relationLabels, List<Proposal> mapping, List<String> unmapped, List<String> notes,
+            Map<String, List<String>> targets) {
     }
 
     /** {@code use} is span, choice or relation; {@code target} null when none could be proposed. */
@@ -103,9 +104,13 @@ public class AnnotationImportApi {
             int cut = k.indexOf('\u0000');
             proposals.add(new Proposal(k.substring(0, cut), k.substring(cut + 1), v));
         });
+        Map<String, List<String>> targets = new java.util.LinkedHashMap<>();
+        for (LabelMapping.Use use : LabelMapping.Use.values()) {
+            targets.put(use.name(), LabelTarget.choices(use, p.schema()));
+        }
         return new PreviewView(p.format().name(), p.documents(), p.duplicates(), p.regions(), p.links(),
                 p.predictions(), p.census().spans(), p.census().choices(), p.census().relations(), proposals,
-                p.unmapped(), p.notes());
+                p.unmapped(), p.notes(), targets);
     }
 
     private byte[] read(InputStream body) throws IOException {

@@ -57,6 +57,10 @@ public class AnnotationImportService {
     LabelSchemaService schemas;
     @Inject
     SourceService sources;
+    @Inject
+    dev.credence.annotation.AnnotationHistory annotationHistory;
+    @Inject
+    dev.credence.history.HistoryService history;
 
     /** Where the annotations go: the file's own owners (native only), one member's layer, or gold. */
     public record Target(String username, boolean gold, boolean asExported) {
@@ -90,7 +94,7 @@ public class AnnotationImportService {
     /** What the file holds, before anything is stored: for the preview page and the preview API. */
     public record Preview(AnnotationImportFormat format, int documents, int duplicates, int regions, int links,
             LabelMapping.Census census, Map<String, String> proposed, List<String> unmapped, int predictions,
-            List<String> notes) {
+            List<String> notes, LabelSchema schema) {
     }
 
     /** Reads and checks the file, proposes a mapping; stores nothing. Errors as for {@link #importFile}. */
@@ -104,9 +108,10 @@ public class AnnotationImportService {
                     .mapToInt(c -> c.hops().size()).sum();
             return new Preview(format, drafts.size(), duplicates(project, drafts.stream().map(ImportDraft::article)
                     .toList()), spans, hops, new LabelMapping.Census(Map.of(), Map.of(), Map.of()), Map.of(), List.of(),
-                    0, List.of());
+                    0, List.of(), schemas.of(project));
         }
         List<LabeledTask> tasks = read(format, content, file);
+        mapping = mapping.against(schemas.of(project));
         LabelMapping.Census census = LabelMapping.Census.of(tasks);
         Map<String, String> proposed = new LinkedHashMap<>();
         propose(census.spans().keySet(), LabelMapping.Use.span, mapping, proposed);
@@ -116,7 +121,7 @@ public class AnnotationImportService {
                 tasks.stream().mapToInt(t -> t.regions().size()).sum(),
                 tasks.stream().mapToInt(t -> t.links().size()).sum(), census, proposed, mapping.unmapped(census),
                 (int) tasks.stream().filter(LabeledTask::predictions).count(),
-                tasks.stream().flatMap(t -> t.notes().stream()).toList());
+                tasks.stream().flatMap(t -> t.notes().stream()).toList(), mapping.schema());
     }
 
     private static void propose(Set<String> labels, LabelMapping.Use use, LabelMapping mapping,
@@ -141,6 +146,7 @@ public class AnnotationImportService {
         List<String> notes = new ArrayList<>();
         if (format.mapped) {
             List<LabeledTask> tasks = read(format, content, file);
+            mapping = mapping.against(schemas.of(project));
             mapping.requireComplete(LabelMapping.Census.of(tasks));
             drafts = new ArrayList<>();
             for (LabeledTask t : tasks) {
@@ -246,7 +252,8 @@ public class AnnotationImportService {
         OffsetMap map = OffsetMap.of(draft.article().text(), doc.text, offsets(draft), draft.where());
         Offsets.CodePointIndex text = Offsets.CodePointIndex.of(doc.text);
         Instant now = Instant.now();
-        // Importers read the default vocabulary; a value this project's schema has renamed or dropped is refused.
+        // Every value must be one of this project's schema (docs/label-schema.md); others are refused with
+        // their file, line and field, and the transaction stores nothing.
         LabelSchema schema = schemas.of(doc.project);
         for (ImportDraft.Layer l : draft.layers()) {
             Layer layer = new Layer();
@@ -256,37 +263,44 @@ public class AnnotationImportService {
             layer.state = l.state() == null ? LayerState.submitted : l.state();
             layer.updatedAt = now;
             layer.persist();
+            // Recorded like a reviewer's writes, in this transaction: a refused file leaves no entry either.
+            history.record(user, doc.project.id, doc.id, dev.credence.history.HistoryService.LAYER, layer.id,
+                    dev.credence.history.ChangeAction.create, null, layerSnapshot(layer));
             n.layers++;
             Map<String, Mention> mentions = new HashMap<>();
+            List<Mention> createdMentions = new ArrayList<>();
             for (ImportDraft.Mention m : l.mentions()) {
                 Mention e = new Mention();
                 e.layer = layer;
                 span(e, text, map, m.start(), m.end(), m.where(), true);
-                e.source = m.source() == null ? null : source(m.source(), null, user, sourceCache);
+                e.source = m.source() == null ? null : source(m.source(), null, m.where(), schema, user, sourceCache);
                 e.createdAt = now;
                 e.persist();
                 mentions.put(m.key(), e);
+                createdMentions.add(e);
                 n.mentions++;
             }
             Map<String, Cue> cues = new HashMap<>();
+            List<Cue> createdCues = new ArrayList<>();
             for (ImportDraft.Cue c : l.cues()) {
                 Cue e = new Cue();
                 e.layer = layer;
                 span(e, text, map, c.start(), c.end(), c.where(), true);
                 e.cueClass = schema.require(LabelField.cueClass, at(c.where()) + "cueClass",
-                        c.cueClass() == null ? null : c.cueClass().name());
+                        c.cueClass());
                 e.createdAt = now;
                 e.persist();
                 cues.put(c.key(), e);
+                createdCues.add(e);
                 n.cues++;
             }
             for (ImportDraft.Claim c : l.claims()) {
                 Claim e = new Claim();
                 e.layer = layer;
                 span(e, text, map, c.start(), c.end(), c.where(), false);
-                e.kind = schema.require(LabelField.kind, at(c.where()) + "kind", c.kind() == null ? null : c.kind().name());
+                e.kind = schema.require(LabelField.kind, at(c.where()) + "kind", c.kind());
                 e.stance = schema.require(LabelField.stance, at(c.where()) + "stance",
-                        c.stance() == null ? null : c.stance().name());
+                        c.stance());
                 e.checkWorthy = c.checkWorthy();
                 e.credibility = c.credibility();
                 e.rationale = c.rationale() == null || c.rationale().isBlank() ? null : c.rationale().strip();
@@ -308,12 +322,12 @@ public class AnnotationImportService {
                     hop.claim = e;
                     hop.position = i;
                     hop.relation = h.relation() != null
-                            ? schema.require(LabelField.relation, at(c.where()) + "relation", h.relation().name())
+                            ? schema.require(LabelField.relation, at(h.where()) + "relation", h.relation())
                             : i == 0 ? schema.first(LabelField.relation) : schema.second(LabelField.relation);
                     hop.reliability = h.reliability();
                     hop.mention = h.mentionKey() == null ? null : mentions.get(h.mentionKey());
                     hop.cue = h.cueKey() == null ? null : cues.get(h.cueKey());
-                    hop.source = source(h.source(), h.where(), user, sourceCache);
+                    hop.source = source(h.source(), h.where(), h.where(), schema, user, sourceCache);
                     if (hop.mention != null && hop.mention.source == null) {
                         hop.mention.source = hop.source;
                     }
@@ -321,8 +335,26 @@ public class AnnotationImportService {
                     e.hops.add(hop);
                     n.hops++;
                 }
+                annotationHistory.claim(user, e, dev.credence.history.ChangeAction.create, null,
+                        dev.credence.annotation.AnnotationHistory.snapshot(e));
+            }
+            // Mentions and cues last: a hop may have given a mention its source.
+            for (Mention e : createdMentions) {
+                annotationHistory.mention(user, e, dev.credence.history.ChangeAction.create);
+            }
+            for (Cue e : createdCues) {
+                annotationHistory.cue(user, e, dev.credence.history.ChangeAction.create);
             }
         }
+    }
+
+    /** What a layer's creation records: its kind, owner and state (docs/history.md). */
+    static Map<String, Object> layerSnapshot(Layer layer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", layer.kind.name());
+        m.put("owner", layer.owner == null ? null : layer.owner.username);
+        m.put("state", layer.state.name());
+        return m;
     }
 
     /** Every start and end the draft uses, for the offset map. */
@@ -369,13 +401,18 @@ public class AnnotationImportService {
      * The registry source of that name (or alias); created when absent and the file gives its type.
      * {@code hopWhere} null: a mention's source, which may stay unlinked when it cannot be created.
      */
-    private Source source(ImportDraft.Source s, String hopWhere, User user, Map<String, Source> cache) {
+    private Source source(ImportDraft.Source s, String hopWhere, String where, LabelSchema schema, User user,
+            Map<String, Source> cache) {
         String key = SourceNames.key(s.name());
         if (cache.containsKey(key)) {
             return cache.get(key);
         }
         Source found = sources.findByNameOrAlias(s.name()).orElse(null);
         if (found == null && s.type() != null) {
+            if (!schema.has(LabelField.sourceType, s.type().name())) {
+                throw new UnprocessableException(at(where) + "source.type: '" + s.type().name() + "' (of new source '"
+                        + s.name() + "') is not one of this project's source types " + schema.names(LabelField.sourceType));
+            }
             try {
                 found = sources.findOrCreate(s.name(), s.type().name(), user);
             } catch (UnprocessableException e) {

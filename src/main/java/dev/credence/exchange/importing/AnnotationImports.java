@@ -1,6 +1,7 @@
 package dev.credence.exchange.importing;
 
 import dev.credence.account.CurrentUser;
+import dev.credence.annotation.schema.LabelSchema;
 import dev.credence.project.Membership;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
@@ -43,6 +44,8 @@ public class AnnotationImports {
     ProjectAccess access;
     @Inject
     AnnotationImportService service;
+    @Inject
+    dev.credence.annotation.schema.LabelSchemaService schemas;
     @ConfigProperty(name = "credence.import.max-file-bytes")
     long maxFileBytes;
 
@@ -94,7 +97,7 @@ public class AnnotationImports {
             AnnotationImportService.Target.parse(layer, f);
             AnnotationImportApi.state(state);
             AnnotationImportService.Preview p = service.preview(project, f, bytes, name, LabelMapping.none());
-            return Templates.preview(project, choice, p, rows(p), Base64.getEncoder().encodeToString(bytes), null);
+            return Templates.preview(project, choice, p, rows(p, schemas.of(project)), Base64.getEncoder().encodeToString(bytes), null);
         } catch (ClientErrorException e) {
             return Response.status(e.getResponse().getStatus()).entity(form(project, choice, e.getMessage())).build();
         }
@@ -134,7 +137,7 @@ public class AnnotationImports {
         }
     }
 
-    private static List<Row> rows(AnnotationImportService.Preview p) {
+    private static List<Row> rows(AnnotationImportService.Preview p, LabelSchema schema) {
         List<Row> rows = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = Map.of("span", p.census().spans(), "choice", p.census().choices(),
                 "relation", p.census().relations());
@@ -142,11 +145,7 @@ public class AnnotationImports {
             int cut = k.indexOf('\u0000');
             String use = k.substring(0, cut);
             String label = k.substring(cut + 1);
-            List<String> targets = switch (use) {
-                case "span" -> LabelTarget.spanChoices();
-                case "choice" -> LabelTarget.choiceChoices();
-                default -> LabelTarget.relationChoices();
-            };
+            List<String> targets = LabelTarget.choices(LabelMapping.Use.valueOf(use), schema);
             rows.add(new Row(use, label, counts.get(use).getOrDefault(label, 0), v, targets));
         });
         return rows;

@@ -1,17 +1,14 @@
 package dev.credence.exchange.importing;
 
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
 import dev.credence.annotation.LayerState;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
 import dev.credence.document.ArticleInput;
 import dev.credence.source.SourceType;
 import java.util.List;
 
 /**
  * One document of an annotation import as read from the file, before anything is stored: the
- * article and its layers, in Credence's vocabulary. Offsets are code points of the text <em>as
+ * article and its layers, in Credence's vocabulary (kinds, stances, cue classes and relations as
+ * the file names them: checked against the target project's label schema when storing). Offsets are code points of the text <em>as
  * written in the file</em>; {@link OffsetMap} moves them onto the normalized text when storing.
  * {@code where} is "tasks.json task 3" or "data.jsonl line 7": every error names it.
  */
@@ -26,7 +23,7 @@ public record ImportDraft(ArticleInput article, String where, List<Layer> layers
     }
 
     /** {@code hops} in chain order: hop 0 is the originator. */
-    public record Claim(String where, int start, int end, ClaimKind kind, Stance stance, Boolean checkWorthy,
+    public record Claim(String where, int start, int end, String kind, String stance, Boolean checkWorthy,
             Integer credibility, String rationale, String evidenceUrl, List<Hop> hops) {
     }
 
@@ -34,11 +31,11 @@ public record ImportDraft(ArticleInput article, String where, List<Layer> layers
     public record Mention(String where, String key, int start, int end, Source source) {
     }
 
-    public record Cue(String where, String key, int start, int end, CueClass cueClass) {
+    public record Cue(String where, String key, int start, int end, String cueClass) {
     }
 
     /** A hop's mention and cue are keys of the layer's mentions and cues, or null. */
-    public record Hop(String where, Source source, String mentionKey, String cueKey, Relation relation,
+    public record Hop(String where, Source source, String mentionKey, String cueKey, String relation,
             String reliability) {
     }
 

@@ -1,12 +1,8 @@
 package dev.credence.exchange.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.credence.annotation.ClaimKind;
-import dev.credence.annotation.CueClass;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Offsets;
-import dev.credence.annotation.Relation;
-import dev.credence.annotation.Stance;
 import dev.credence.document.ArticleInput;
 import dev.credence.document.TextNormalizer;
 import dev.credence.source.SourceType;
@@ -123,7 +119,7 @@ final class NativeJsonlReader {
             int[] span = span(c, text, where, p);
             String key = Fields.id(c, "id", where, p);
             ImportDraft.Cue cue = new ImportDraft.Cue(where + ": " + p, key == null ? "c#" + i : key, span[0], span[1],
-                    enumValue(CueClass.class, Fields.string(c, "cueClass", where, p), where, p + "cueClass"));
+                    label(Fields.string(c, "cueClass", where, p)));
             cues.add(cue);
             cueByKey.put(cue.key(), cue);
         }
@@ -144,8 +140,8 @@ final class NativeJsonlReader {
                         p + "attribution[" + j + "].", j, text, where, mentions, mentionByKey, cues, cueByKey));
             }
             claims.add(new ImportDraft.Claim(where + ": " + p, span[0], span[1],
-                    enumValue(ClaimKind.class, Fields.string(c, "kind", where, p), where, p + "kind"),
-                    enumValue(Stance.class, Fields.string(c, "stance", where, p), where, p + "stance"),
+                    label(Fields.string(c, "kind", where, p)),
+                    label(Fields.string(c, "stance", where, p)),
                     Fields.bool(c, "checkWorthy", where, p), credibility, Fields.string(c, "rationale", where, p),
                     Fields.string(c, "evidenceUrl", where, p), hops));
         }
@@ -196,8 +192,7 @@ final class NativeJsonlReader {
             if (key == null || !cueByKey.containsKey(key)) {
                 ImportDraft.Cue added = new ImportDraft.Cue(where + ": " + p + "cue",
                         key == null ? "hop-c#" + cues.size() : key, span[0], span[1],
-                        enumValue(CueClass.class, Fields.string(c, "cueClass", where, p + "cue."), where,
-                                p + "cue.cueClass"));
+                        label(Fields.string(c, "cueClass", where, p + "cue.")));
                 cues.add(added);
                 cueByKey.put(added.key(), added);
                 key = added.key();
@@ -209,7 +204,7 @@ final class NativeJsonlReader {
             throw new UnprocessableException(where + ": " + p + "reliability: A–F, not '" + reliability + "'");
         }
         return new ImportDraft.Hop(where + ": " + p, source, mentionKey, cueKey,
-                enumValue(Relation.class, Fields.string(h, "relation", where, p), where, p + "relation"), reliability);
+                label(Fields.string(h, "relation", where, p)), reliability);
     }
 
     private static int[] span(JsonNode node, Offsets.CodePointIndex text, String where, String p) {
@@ -217,6 +212,11 @@ final class NativeJsonlReader {
         int end = Fields.requireInt(node, "end", where, p);
         Fields.span(text, start, end, Fields.string(node, "exact", where, p), where, p);
         return new int[] { start, end };
+    }
+
+    /** A schema value as the file writes it (checked against the project's schema when storing), null for blank. */
+    private static String label(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String value, String where, String field) {

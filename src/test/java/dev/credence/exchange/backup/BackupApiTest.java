@@ -172,10 +172,10 @@ class BackupApiTest {
     @Test
     void aNewerFormatOrAForeignZipIsRefused() throws Exception {
         byte[] archive = backup(admin, built.projectId());
-        byte[] newer = rewrite(archive, Map.of("manifest.json", s -> s.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")),
+        byte[] newer = rewrite(archive, Map.of("manifest.json", s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3")),
                 false);
         restore(admin, newer).then().statusCode(422)
-                .body("detail", containsString("formatVersion': 2 is newer than this Credence reads (1)"));
+                .body("detail", containsString("formatVersion': 3 is newer than this Credence reads (2)"));
         restore(admin, zip(Map.of("notes.txt", "hello"))).then().statusCode(422)
                 .body("detail", containsString("no manifest.json"));
         restore(admin, "not a zip at all".getBytes(StandardCharsets.UTF_8)).then().statusCode(422)

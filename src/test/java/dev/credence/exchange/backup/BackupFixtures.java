@@ -110,7 +110,7 @@ public class BackupFixtures {
                         "The ministry", "called", "asserts", null))));
         TestData.api(rev1).post("/api/v1/documents/" + kite + "/submit").then().statusCode(200);
 
-        post(rev2, kite, claim(KITE, twoHop, 2, List.of(
+        long rev2Kite = post(rev2, kite, claim(KITE, twoHop, 2, List.of(
                 hop(KITE, Map.of("sourceId", firm), "Lanternfish", null, "asserts", "B"),
                 hop(KITE, Map.of("source", Map.of("name", "Harbor Ledger", "type", "independent_media")), null, null,
                         "reports", null))));
@@ -124,9 +124,12 @@ public class BackupFixtures {
         post(adam, kite, gold);
 
         // rev2 on the second document: a hedge cue, a quantity claim without hops, a standalone mention.
-        post(rev2, port, claim(PORT, "the cranes stopped at noon", 3, List.of(
+        long cranes = post(rev2, port, claim(PORT, "the cranes stopped at noon", 3, List.of(
                 hop(PORT, Map.of("source", Map.of("name", "Quay Watch", "type", "ngo")), "Quay Watch", "according to",
                         "reports", "D"))));
+        // A claim link across documents (issue 9).
+        TestData.api(rev2).body(Map.of("targetClaimId", rev2Kite, "relation", "corroborates", "origin", "independent",
+                "note", "Same breach, other desk 🔗")).post("/api/v1/claims/" + cranes + "/links").then().statusCode(201);
         post(rev2, port, claim(PORT, "the outage was an accident", null, List.of()));
         TestData.api(rev2).body(Map.of("start", cp(PORT, "Pq\u0301"), "end", cp(PORT, "Pq\u0301") + 3))
                 .post("/api/v1/documents/" + port + "/mentions").then().statusCode(201);
@@ -140,7 +143,77 @@ public class BackupFixtures {
                 .post("/api/v1/claims/" + rev1Claim + "/comments").then().statusCode(201);
 
         oldRevision(kite, "Researchers at Lanternfish told the Harbor Ledger: Copper Kite struck.\n");
+
+        // A label schema of its own (issue 10): a kind the defaults lack, a renamed stance; one claim uses the kind.
+        List<Map<String, Object>> kinds = new java.util.ArrayList<>(TestData.api(mara)
+                .get("/api/v1/projects/" + project.id + "/schema").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("kind").stream().map(v -> Map.<String, Object>of("name", v.get("name"),
+                        "label", v.get("label"), "key", v.get("key"), "colour", v.get("colour"))).toList());
+        kinds.add(Map.of("name", "rumour", "label", "Rumour (unconfirmed) 🗞", "key", "r", "colour", "#aa3377"));
+        TestData.api(mara).body(Map.of("kind", kinds)).put("/api/v1/projects/" + project.id + "/schema").then()
+                .statusCode(200);
+        TestData.api(mara).body(Map.of("field", "stance", "from", "hedged", "to", "guarded"))
+                .post("/api/v1/projects/" + project.id + "/schema/rename").then().statusCode(200);
+        Map<String, Object> rumour = claim(PORT, "港口 officials said", null, List.of());
+        rumour.put("kind", "rumour");
+        rumour.put("stance", "guarded");
+        post(rev2, port, rumour);
+
+        suggestionsAndModel(project.id, kite, rev1Claim, firm);
         return new Built(project.id, kite, port, note, rev1Claim, firm);
+    }
+
+    /**
+     * Suggestions in each state (an accepted one names the claim it made and a registry source, also inside its
+     * hops) and a stored project model: written as rows, the way the suggester stores them.
+     */
+    private void suggestionsAndModel(long projectId, long kite, long acceptedClaim, long firm) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            dev.credence.annotation.Layer layer = dev.credence.annotation.Layer.find(
+                    "document.id = ?1 and owner.username = ?2", kite, "rev1").firstResult();
+            dev.credence.source.Source source = dev.credence.source.Source.findById(firm);
+            Instant made = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+            String[][] rows = { { "accepted", "the group \"Copper Kite\" 🐉 breached 14 agencies, twice." },
+                    { "rejected", "The ministry called it 谣言" }, { "open", "The ministry called it 谣言 on Friday" } };
+            for (int i = 0; i < rows.length; i++) {
+                var s = new dev.credence.suggest.Suggestion();
+                s.layer = layer;
+                s.documentRevision = 2;
+                s.claimStart = cp(KITE, rows[i][1]);
+                s.claimEnd = s.claimStart + Offsets.length(rows[i][1]);
+                s.claimExact = rows[i][1];
+                s.cueStart = cp(KITE, "told");
+                s.cueEnd = s.cueStart + 4;
+                s.cueExact = "told";
+                s.cueClass = "speech";
+                s.sourceStart = cp(KITE, "Lanternfish");
+                s.sourceEnd = s.sourceStart + 11;
+                s.sourceExact = "Lanternfish";
+                s.sourceName = "Lanternfish";
+                s.registrySource = source;
+                s.sourceType = "firm_report";
+                s.hopsJson = "[{\"name\":\"Lanternfish\",\"registrySourceId\":" + firm + ",\"sourceType\":\"firm_report\","
+                        + "\"mention\":null,\"cue\":null,\"relation\":\"asserts\"}]";
+                s.features = "cue=told src=registry q" + i;
+                s.score = 0.25 + i / 4.0;
+                s.model = "learned-" + i;
+                s.state = rows[i][0];
+                s.claimId = i == 0 ? acceptedClaim : null;
+                s.decidedAt = i < 2 ? made.plusSeconds(60) : null;
+                s.createdAt = made;
+                s.persist();
+            }
+            var m = new dev.credence.suggest.SuggestionModel();
+            m.project = Project.findById(projectId);
+            m.name = "learned-1";
+            m.modelData = java.util.Base64.getEncoder().encodeToString("maxent model bytes 🧠".getBytes(StandardCharsets.UTF_8));
+            m.trainedAt = made;
+            m.trainingEvents = 120;
+            m.trainingDocuments = 7;
+            m.heldoutDocuments = 2;
+            m.qualityJson = "{\"precision\":0.5,\"recall\":0.25}";
+            m.persist();
+        });
     }
 
     private static long document(String token, long projectId, String title, String text, String publishedAt) {

@@ -22,6 +22,8 @@ import java.util.Map;
 final class IdMapping {
     private static final ObjectMapper JSON = new ObjectMapper();
     final Map<String, Map<Long, Long>> ids = new HashMap<>();
+    /** References to rows that may come later in the export (a link's target claim and document): checked at the end. */
+    private final List<Object[]> references = new ArrayList<>();
 
     static List<JsonNode> lines(String jsonl) throws Exception {
         List<JsonNode> out = new ArrayList<>();
@@ -42,6 +44,11 @@ final class IdMapping {
         for (int i = 0; i < a.size(); i++) {
             m.walk("document", a.get(i), b.get(i), "[" + i + "]");
         }
+        for (Object[] r : m.references) {
+            Long mapped = m.of((String) r[0]).get((Long) r[1]);
+            assertTrue(mapped != null, r[3] + ": " + r[0] + " " + r[1] + " is in neither export");
+            assertEquals(mapped, r[2], r[3] + ": " + r[0] + " " + r[1] + " restored as " + mapped);
+        }
         return m;
     }
 
@@ -61,6 +68,10 @@ final class IdMapping {
                 String f = it.next();
                 if (f.equals("id")) {
                     learn(kind, a.get(f).asLong(), b.get(f).asLong(), path);
+                } else if ((f.equals("targetClaimId") || f.equals("targetDocumentId")) && a.get(f).isIntegralNumber()) {
+                    assertTrue(b.get(f).isIntegralNumber(), path + "." + f);
+                    references.add(new Object[] { f.equals("targetClaimId") ? "claim" : "document", a.get(f).asLong(),
+                            b.get(f).asLong(), path + "." + f });
                 } else {
                     walk(kindOf(f, kind), a.get(f), b.get(f), path + "." + f);
                 }
@@ -83,6 +94,7 @@ final class IdMapping {
             case "mentions", "mention" -> "mention";
             case "cues", "cue" -> "cue";
             case "source" -> "source";
+            case "links" -> "claim_link";
             default -> parent;
         };
     }

@@ -29,14 +29,17 @@ public class RestoreComparison {
     EntityManager em;
 
     /** What must survive a restore besides the export, read from the database with ids kept for mapping. */
-    record Snapshot(String export, List<Object[]> project, List<Object[]> members, List<Object[]> layers,
-            List<Object[]> claims, List<Object[]> spans, List<Object[]> grades, List<Object[]> revisions,
-            List<Object[]> comments, List<Object[]> history) {
+    record Snapshot(long projectId, String export, String schema, List<Object[]> project, List<Object[]> members,
+            List<Object[]> layers, List<Object[]> claims, List<Object[]> spans, List<Object[]> grades,
+            List<Object[]> revisions, List<Object[]> comments, List<Object[]> history, List<Object[]> suggestions,
+            List<Object[]> models, List<Object[]> links) {
     }
 
     Snapshot snapshot(String token, long projectId) {
         String export = BackupApiTest.export(token, projectId);
-        return QuarkusTransaction.requiringNew().call(() -> new Snapshot(export,
+        String schema = dev.credence.TestData.api(token).get("/api/v1/projects/" + projectId + "/schema").then()
+                .statusCode(200).extract().asString();
+        return QuarkusTransaction.requiringNew().call(() -> new Snapshot(projectId, export, schema,
                 rows("select p.name, p.description, p.guidelines, p.reviewersPerDocument, p.version, p.createdAt,"
                         + " p.createdBy.username from Project p where p.id = ?1", projectId),
                 rows("select m.user.username, m.role from Membership m where m.project.id = ?1 order by m.user.username",
@@ -55,7 +58,17 @@ public class RestoreComparison {
                 rows("select c.claim.id, c.parent.id, c.author.username, c.body, c.createdAt, c.id from ClaimComment c"
                         + " where c.claim.layer.document.project.id = ?1 order by c.id", projectId),
                 rows("select e.changedAt, e.userId, e.username, e.documentId, e.entityType, e.entityId, e.action,"
-                        + " e.before, e.after from ChangeLogEntry e where e.projectId = ?1 order by e.id", projectId)));
+                        + " e.before, e.after from ChangeLogEntry e where e.projectId = ?1 order by e.id", projectId),
+                rows("select s.layer.id, s.claimId, s.hopsJson, s.documentRevision, s.claimStart, s.claimEnd, s.claimExact,"
+                        + " s.cueStart, s.cueEnd, s.cueExact, s.cueClass, s.sourceStart, s.sourceEnd, s.sourceExact,"
+                        + " s.sourceName, s.registrySource.name, s.sourceType, s.features, s.score, s.model, s.state,"
+                        + " s.decidedAt, s.createdAt from dev.credence.suggest.Suggestion s"
+                        + " where s.layer.document.project.id = ?1 order by s.id", projectId),
+                rows("select m.name, m.modelData, m.trainedAt, m.trainingEvents, m.trainingDocuments, m.heldoutDocuments,"
+                        + " m.qualityJson from dev.credence.suggest.SuggestionModel m where m.project.id = ?1 order by m.id",
+                        projectId),
+                rows("select l.claim.id, l.target.id, l.relation, l.origin, l.note, l.createdBy.username, l.createdAt"
+                        + " from dev.credence.corroboration.ClaimLink l where l.project.id = ?1 order by l.id", projectId)));
     }
 
     private List<Object[]> rows(String jpql, long projectId) {
@@ -78,6 +91,33 @@ public class RestoreComparison {
         assertMapped(a.spans, b.spans, ids.of("mention"), "mentions");
         assertRows(a.grades, b.grades, "reliability history");
         assertRows(a.revisions, b.revisions, "document revisions");
+        assertEquals(JSON.readTree(a.schema), JSON.readTree(b.schema), "label schema (values, keys, colours, uses)");
+        assertTrue(a.schema.contains("rumour") && a.schema.contains("guarded"), "the fixture's schema is its own");
+
+        assertEquals(3, a.suggestions.size(), "a suggestion in each state");
+        assertEquals(a.suggestions.size(), b.suggestions.size(), "suggestions");
+        for (int i = 0; i < a.suggestions.size(); i++) {
+            Object[] sa = a.suggestions.get(i);
+            Object[] sb = b.suggestions.get(i);
+            assertEquals(ids.of("layer").get(sa[0]), sb[0], "suggestion " + i + " layer");
+            assertEquals(sa[1] == null ? null : ids.of("claim").get(sa[1]), sb[1], "suggestion " + i + " claim");
+            assertEquals(String.valueOf(remapped((String) sa[2], ids)), String.valueOf(tree((String) sb[2])),
+                    "suggestion " + i + " hops");
+            assertEquals(Arrays.asList(sa).subList(3, sa.length), Arrays.asList(sb).subList(3, sb.length),
+                    "suggestion " + i);
+        }
+        assertEquals(1, a.models.size(), "the project's model");
+        assertRows(a.models, b.models, "suggestion models");
+
+        assertEquals(1, a.links.size(), "the fixture's claim link");
+        assertEquals(a.links.size(), b.links.size(), "claim links");
+        for (int i = 0; i < a.links.size(); i++) {
+            Object[] la = a.links.get(i);
+            Object[] lb = b.links.get(i);
+            assertEquals(ids.of("claim").get(la[0]), lb[0], "link " + i + " claim");
+            assertEquals(ids.of("claim").get(la[1]), lb[1], "link " + i + " target");
+            assertEquals(Arrays.asList(la).subList(2, la.length), Arrays.asList(lb).subList(2, lb.length), "link " + i);
+        }
 
         assertEquals(2, a.comments.size());
         assertEquals(a.comments.size(), b.comments.size(), "comments");
@@ -103,7 +143,10 @@ public class RestoreComparison {
             assertEquals(ha[6], hb[6], where);
             long entity = (Long) ha[5];
             Map<Long, Long> map = ids.of((String) ha[4]);
-            if (map.containsKey(entity)) {
+            if (ha[4].equals("label_schema")) {
+                assertEquals(a.projectId, entity, where + ": the schema's entry names its project");
+                assertEquals(b.projectId, hb[5], where + ": the restored project");
+            } else if (map.containsKey(entity)) {
                 assertEquals(map.get(entity), hb[5], where + " entity");
             } else if (ha[4].equals("source_grade")) {
                 assertTrue((Long) hb[5] > 0, where + " grade");
@@ -115,6 +158,9 @@ public class RestoreComparison {
             assertEquals(String.valueOf(remapped((String) ha[8], ids)), String.valueOf(tree((String) hb[8])), where + " after");
         }
         assertTrue(a.history.stream().anyMatch(h -> h[6].toString().equals("delete")), "a deleted claim is in the history");
+        for (String type : List.of("document", "label_schema", "claim_link")) {
+            assertTrue(a.history.stream().anyMatch(h -> h[4].equals(type)), "the history has " + type + " entries");
+        }
     }
 
     private Long userId(String username) {
@@ -164,7 +210,7 @@ public class RestoreComparison {
             o.fieldNames().forEachRemaining(names::add);
             for (String f : names) {
                 String kind = switch (f) {
-                    case "sourceId" -> "source";
+                    case "sourceId", "registrySourceId" -> "source";
                     case "mentionId" -> "mention";
                     case "cueId" -> "cue";
                     default -> null;
