@@ -58,7 +58,7 @@ public class DocumentService {
                 d.persist();
                 // An import is a write like any other: one history entry per document, in this transaction (also the
                 // change marker other instances' search indexes follow).
-                history.record(creator, managedProject.id, d.id, "document", d.id, ChangeAction.create, null,
+                history.record(creator, managedProject.id, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.create, null,
                         snapshot(d));
                 known.put(d.textSha256, d.id);
                 imported.add(d);
@@ -110,7 +110,7 @@ public class DocumentService {
         d.publishedAt = checked.publishedAt;
         Map<String, Object> after = snapshot(d);
         if (!before.equals(after)) {
-            history.record(null, d.project.id, d.id, "document", d.id, ChangeAction.update, before, after);
+            history.record(null, d.project.id, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.update, before, after);
         }
         return d;
     }
@@ -127,7 +127,7 @@ public class DocumentService {
         before.put("claims", Document.getEntityManager().createQuery(
                 "select count(c) from Claim c where c.layer.document.id = ?1", Long.class)
                 .setParameter(1, d.id).getSingleResult());
-        history.record(null, d.project.id, d.id, "document", d.id, ChangeAction.delete, before, null);
+        history.record(null, d.project.id, d.id, HistoryService.DOCUMENT, d.id, ChangeAction.delete, before, null);
         Long id = d.id;
         Document.getEntityManager().detach(d);
         Document.delete("id", id);
