@@ -110,6 +110,20 @@ public class Adjudications {
         }
     }
 
+    /** Copies every item all reviewers agree on (claims, mentions, cues) that gold lacks. */
+    @POST
+    @Path("{id}/adjudicate/accept-unanimous")
+    public Response acceptUnanimous(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = access.adjudicated(id);
+        try {
+            int n = adjudication.acceptUnanimous(doc, me());
+            return done(doc, htmx, "", n == 0 ? "No unanimous item was waiting: nothing copied."
+                    : n + " unanimous item(s) accepted into gold.");
+        } catch (ClientErrorException e) {
+            return done(doc, htmx, "", e.getMessage());
+        }
+    }
+
     /** Accepts the version and opens the gold copy in the claim form: "edit" starts from a reviewer's version. */
     @POST
     @Path("{id}/adjudicate/edit")

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The adjudication page's gold writes beyond claims: accepting or removing a reviewer's source mention or cue,
- * accepting every unanimous item at once, and reshaping the gold claim form (add, move, remove hops). Same
+ * and reshaping the gold claim form (add, move, remove hops). Same
  * conventions as {@link Adjudications}: post/redirect/get, or the workspace fragment for htmx.
  */
 @Path("/documents")
@@ -27,8 +27,6 @@ import org.jboss.resteasy.reactive.RestPath;
 public class GoldEdits {
     @Inject
     AdjudicatorAccess access;
-    @Inject
-    AdjudicationService adjudication;
     @Inject
     MarkAdjudication marks;
     @Inject
@@ -59,19 +57,6 @@ public class GoldEdits {
         try {
             marks.removeGoldMark(doc, access.me(), kind(kind), markId);
             return page.done(doc, htmx, "", "Removed from gold.");
-        } catch (ClientErrorException e) {
-            return page.done(doc, htmx, "", e.getMessage());
-        }
-    }
-
-    @POST
-    @Path("{id}/adjudicate/accept-unanimous")
-    public Response acceptUnanimous(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = access.adjudicated(id);
-        try {
-            int n = adjudication.acceptUnanimous(doc, access.me());
-            return page.done(doc, htmx, "", n == 0 ? "No unanimous item was waiting: nothing copied."
-                    : n + " unanimous item(s) accepted into gold.");
         } catch (ClientErrorException e) {
             return page.done(doc, htmx, "", e.getMessage());
         }
