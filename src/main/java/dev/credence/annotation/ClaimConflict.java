@@ -1,7 +1,6 @@
 package dev.credence.annotation;
 
-import dev.credence.annotation.Annotations.ClaimForm;
-import dev.credence.annotation.Annotations.HopForm;
+import dev.credence.annotation.ClaimForm.HopForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,13 +39,13 @@ public record ClaimConflict(Long documentId, ClaimForm theirs, ClaimForm yours, 
 
     /** The user's hops that would be saved (empty rows are dropped on save anyway). */
     public List<HopForm> yourHops() {
-        return yours.hops().stream().filter(h -> !h.sourceName().isBlank() || h.mentionId() != null).toList();
+        return yours.filledHops();
     }
 
     private static String chain(List<HopForm> hops) {
         List<String> parts = new ArrayList<>();
         for (HopForm h : hops) {
-            if (h.sourceName().isBlank() && h.mentionId() == null) {
+            if (h.empty()) {
                 continue;
             }
             String grade = h.reliability() == null || h.reliability().isBlank() ? "not graded" : h.reliability();

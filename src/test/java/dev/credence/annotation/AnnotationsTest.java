@@ -228,6 +228,34 @@ class AnnotationsTest {
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Claim.count()));
     }
 
+    /** Adding a hop row while editing keeps the form on the claim: saving it updates, never adds a second claim. */
+    @Test
+    void reshapingAnEditedClaimStillSavesToIt() {
+        postClaim(csrf(), false, "2");
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>findAll().firstResult());
+        Element form = Jsoup.parseBodyFragment(given().cookies(session).header("HX-Request", "true")
+                .when().get(page() + "/claims/" + claim.id + "/edit").asString()).selectFirst("form.claim-form");
+        assertEquals(String.valueOf(claim.id), form.select("input[name=claimId]").val());
+
+        // What the browser posts for "Add hop": every field of the form, and op.
+        var reshape = csrf().form().header("HX-Request", "true").formParam("op", "add");
+        for (Element in : form.select("input[name], select[name], textarea[name]")) {
+            if (in.attr("name").equals("csrf-token") || in.attr("type").equals("radio") && !in.hasAttr("checked")) {
+                continue;
+            }
+            String value = in.tagName().equals("select")
+                    ? in.select("option[selected]").stream().findFirst().map(o -> o.attr("value")).orElse("")
+                    : in.tagName().equals("textarea") ? in.text() : in.val();
+            reshape = reshape.formParam(in.attr("name"), value);
+        }
+        Element reshaped = Jsoup.parseBodyFragment(reshape.when().post(page() + "/claim-form").then().statusCode(200)
+                .extract().asString()).selectFirst("form.claim-form");
+        assertEquals(3, reshaped.select(".hop-row").size());
+        assertEquals(page() + "/claims/" + claim.id, reshaped.attr("action"));
+        assertEquals(String.valueOf(claim.id), reshaped.select("input[name=claimId]").val());
+        assertEquals("Edit claim", reshaped.select("#claim-form-h").text());
+    }
+
     @Test
     void mentionsCuesAndLayerSubmitReopen() {
         int s = DocumentPageFixtures.cp(DocumentPageFixtures.TEXT, "Kestrel Labs");

@@ -1,10 +1,8 @@
 package dev.credence.review.adjudication;
 
-import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
 import dev.credence.annotation.Layer;
 import dev.credence.document.Document;
-import dev.credence.document.DocumentAccess;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -35,9 +33,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Adjudication")
 public class AdjudicationApi {
     @Inject
-    CurrentUser currentUser;
-    @Inject
-    DocumentAccess documents;
+    AdjudicatorAccess access;
     @Inject
     AdjudicationService adjudication;
     @Inject
@@ -50,7 +46,7 @@ public class AdjudicationApi {
                     + " 409 unless at least one reviewer layer exists and all are submitted; 403 for reviewers."
                     + " Adjudicators and managers only. See docs/adjudication.md.")
     public Response startGold(@RestPath Long id) {
-        Document doc = documents.require(id);
+        Document doc = access.document(id);
         AdjudicationService.Started s = adjudication.start(doc, me());
         return Response.status(s.created() ? 201 : 200)
                 .entity(GoldViews.StartView.of(s.gold(), s.merged(), s.disagreements())).build();
@@ -60,7 +56,7 @@ public class AdjudicationApi {
     @Path("documents/{id}/gold")
     @Operation(summary = "The gold layer's state and the document's items (clusters of overlapping claims)")
     public GoldViews.GoldView gold(@RestPath Long id) {
-        Document doc = documents.require(id);
+        Document doc = access.document(id);
         Layer gold = adjudication.requireGold(doc, me());
         return GoldViews.GoldView.of(gold, adjudication.items(doc), marks.items(doc));
     }
@@ -71,7 +67,7 @@ public class AdjudicationApi {
             description = "409 while items (claims, mentions, cues) have nothing in gold, unless ?confirm=true.")
     public GoldViews.StartView submitGold(@RestPath Long id,
             @QueryParam("confirm") boolean confirm) {
-        Document doc = documents.require(id);
+        Document doc = access.document(id);
         return GoldViews.StartView.of(adjudication.finish(doc, me(), confirm), 0, 0);
     }
 
@@ -79,7 +75,7 @@ public class AdjudicationApi {
     @Path("documents/{id}/gold/accept-unanimous")
     @Operation(summary = "Copy every item all reviewers agree on (claims, mentions, cues) that gold lacks; {accepted: n}")
     public Map<String, Integer> acceptUnanimous(@RestPath Long id) {
-        return Map.of("accepted", adjudication.acceptUnanimous(documents.require(id), me()));
+        return Map.of("accepted", adjudication.acceptUnanimous(access.document(id), me()));
     }
 
     @POST
@@ -90,7 +86,7 @@ public class AdjudicationApi {
         if (from == null) {
             throw new BadRequestException("from: the id of a reviewer's " + kind.replaceAll("s$", "") + " is required");
         }
-        Long goldId = marks.acceptMark(documents.require(id), me(), markKind(kind), from);
+        Long goldId = marks.acceptMark(access.document(id), me(), markKind(kind), from);
         return Response.status(201).entity(Map.of("id", goldId)).build();
     }
 
@@ -98,7 +94,7 @@ public class AdjudicationApi {
     @Path("documents/{id}/gold/{kind: mentions|cues}/{markId}")
     @Operation(summary = "Remove a mention or cue from gold (hops that used it keep their source)")
     public Response removeGoldMark(@RestPath Long id, @RestPath String kind, @RestPath Long markId) {
-        marks.removeGoldMark(documents.require(id), me(), markKind(kind), markId);
+        marks.removeGoldMark(access.document(id), me(), markKind(kind), markId);
         return Response.noContent().build();
     }
 
@@ -111,11 +107,11 @@ public class AdjudicationApi {
     @Path("documents/{id}/gold/reopen")
     @Operation(summary = "Reopen a submitted gold layer for changes")
     public GoldViews.StartView reopenGold(@RestPath Long id) {
-        Document doc = documents.require(id);
+        Document doc = access.document(id);
         return GoldViews.StartView.of(adjudication.reopen(doc, me()), 0, 0);
     }
 
     private User me() {
-        return currentUser.get();
+        return access.me();
     }
 }

@@ -1,7 +1,7 @@
 package dev.credence.review.adjudication;
 
-import dev.credence.annotation.Annotations.ClaimForm;
-import dev.credence.annotation.Annotations;
+import dev.credence.annotation.ClaimForm;
+import dev.credence.annotation.DocumentPage;
 import dev.credence.annotation.Claim;
 import dev.credence.annotation.Cue;
 import dev.credence.annotation.Layer;
@@ -99,9 +99,9 @@ public final class AdjudicationPage {
                             marks.stream().filter(m -> m.kind().equals("cue")).toList()));
         }
 
-        public Annotations.View form() {
+        public DocumentPage.View form() {
             // The claim form's option lists (kinds, stances, grades) are the document page's.
-            return new Annotations.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null,
+            return new DocumentPage.View(doc, gold, List.of(), mentions, cues, List.of(), claimForm, null, null,
                     schema);
         }
     }

@@ -1,10 +1,10 @@
 package dev.credence.review.adjudication;
 
 import dev.credence.account.User;
-import dev.credence.annotation.AnnotationService;
 import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
 import dev.credence.annotation.ClaimInput;
+import dev.credence.annotation.ClaimService;
 import dev.credence.annotation.Cue;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerKind;
@@ -41,7 +41,7 @@ public class AdjudicationService {
     @Inject
     EntityManager em;
     @Inject
-    AnnotationService annotations;
+    ClaimService claims;
     @Inject
     GoldCopy copies;
     @Inject
@@ -130,7 +130,7 @@ public class AdjudicationService {
         Map<Long, Claim> byId = new HashMap<>();
         List<ItemClusters.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
-            for (Claim c : annotations.claims(l)) {
+            for (Claim c : claims.claims(l)) {
                 if (c.orphaned) {
                     continue; // its offsets are an earlier revision's: it waits for its reviewer to re-place it
                 }
@@ -233,14 +233,14 @@ public class AdjudicationService {
         List<Long> layerIds = reviewers.stream().map(l -> l.id).toList();
         List<ItemClusters.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
-            for (Claim c : annotations.claims(l)) {
+            for (Claim c : claims.claims(l)) {
                 if (c.orphaned) {
                     continue;
                 }
                 versions.add(version(c));
             }
         }
-        List<Claim> gold = gold(doc).map(annotations::claims).orElse(List.of()).stream().filter(Claim::anchored)
+        List<Claim> gold = gold(doc).map(claims::claims).orElse(List.of()).stream().filter(Claim::anchored)
                 .toList();
         List<Item> items = new ArrayList<>();
         List<Claim> placed = new ArrayList<>();
@@ -281,7 +281,7 @@ public class AdjudicationService {
         }
         for (Claim g : Claim.<Claim>list("layer.id = ?1 and start < ?2 and end > ?3 and orphaned = false", gold.id, source.end,
                 source.start)) {
-            copies.deleteClaim(g, user);
+            claims.remove(g, user);
         }
         em.flush();
         return copies.claim(source, gold, user);
@@ -290,14 +290,14 @@ public class AdjudicationService {
     @Transactional
     public Claim createGoldClaim(Document doc, User user, ClaimInput in) {
         Layer gold = editableGold(doc, user);
-        return annotations.createClaimInLayer(gold, user, in);
+        return claims.createClaimInLayer(gold, user, in);
     }
 
     @Transactional
     public Claim updateGoldClaim(Claim claim, User user, ClaimInput in, Long expectedVersion) {
         Claim c = requireGoldClaim(claim.id, user);
         requireOpen(c.layer);
-        return annotations.updateClaimInLayer(c, user, in, expectedVersion);
+        return claims.updateClaimInLayer(c, user, in, expectedVersion);
     }
 
     @Transactional
@@ -305,7 +305,7 @@ public class AdjudicationService {
         Claim c = requireGoldClaim(claim.id, user);
         requireOpen(c.layer);
         c.layer.updatedAt = Instant.now();
-        copies.deleteClaim(c, user);
+        claims.remove(c, user);
     }
 
     // ---------------------------------------------------------------- internals

@@ -1,23 +1,17 @@
 package dev.credence.review.adjudication;
 
-import dev.credence.account.CurrentUser;
 import dev.credence.account.User;
-import dev.credence.annotation.AnnotationService;
-import dev.credence.annotation.Annotations.ClaimForm;
-import dev.credence.annotation.Annotations.HopForm;
-import dev.credence.annotation.Annotations;
-import dev.credence.annotation.AttributionHop;
 import dev.credence.annotation.Claim;
+import dev.credence.annotation.ClaimForm;
+import dev.credence.annotation.ClaimService;
 import dev.credence.annotation.Cue;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerState;
+import dev.credence.annotation.MarkService;
 import dev.credence.annotation.Mention;
-import dev.credence.annotation.Offsets;
 import dev.credence.annotation.Segmenter;
-import dev.credence.annotation.schema.LabelSchema;
 import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.document.Document;
-import dev.credence.document.DocumentAccess;
 import dev.credence.review.adjudication.AdjudicationPage.ItemRow;
 import dev.credence.review.adjudication.AdjudicationPage.MarkRow;
 import dev.credence.review.adjudication.AdjudicationPage.MarkVersion;
@@ -57,13 +51,13 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class Adjudications {
     @Inject
-    CurrentUser currentUser;
-    @Inject
-    DocumentAccess documents;
+    AdjudicatorAccess access;
     @Inject
     AdjudicationService adjudication;
     @Inject
-    AnnotationService annotations;
+    ClaimService claimService;
+    @Inject
+    MarkService markService;
     @Inject
     MarkAdjudication markAdjudication;
     @Inject
@@ -85,14 +79,14 @@ public class Adjudications {
     @GET
     @Path("{id}/adjudicate")
     public TemplateInstance page(@RestPath Long id) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         return Templates.page(view(doc, null, null));
     }
 
     @POST
     @Path("{id}/adjudicate/start")
     public Response start(@RestPath Long id) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         try {
             AdjudicationService.Started s = adjudication.start(doc, me());
             String msg = s.created() ? "Adjudication started: " + s.merged() + " agreed item(s) merged into gold, "
@@ -107,10 +101,24 @@ public class Adjudications {
     @Path("{id}/adjudicate/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@RestPath Long id, @FormParam("claim") Long claimId, @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         try {
             Claim c = adjudication.accept(doc, me(), claimId);
             return done(doc, htmx, "#gold-" + c.id, "Version accepted into gold.");
+        } catch (ClientErrorException e) {
+            return done(doc, htmx, "", e.getMessage());
+        }
+    }
+
+    /** Copies every item all reviewers agree on (claims, mentions, cues) that gold lacks. */
+    @POST
+    @Path("{id}/adjudicate/accept-unanimous")
+    public Response acceptUnanimous(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
+        Document doc = access.adjudicated(id);
+        try {
+            int n = adjudication.acceptUnanimous(doc, me());
+            return done(doc, htmx, "", n == 0 ? "No unanimous item was waiting: nothing copied."
+                    : n + " unanimous item(s) accepted into gold.");
         } catch (ClientErrorException e) {
             return done(doc, htmx, "", e.getMessage());
         }
@@ -122,13 +130,11 @@ public class Adjudications {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editVersion(@RestPath Long id, @FormParam("claim") Long claimId,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         try {
             Claim c = adjudication.accept(doc, me(), claimId);
             if (htmx) {
-                Claim fresh = annotations.claims(c.layer).stream().filter(g -> g.id.equals(c.id)).findFirst()
-                        .orElse(c);
-                return Response.ok(Templates.page$workspace(view(doc, formOf(fresh), "Editing the gold copy.")))
+                return Response.ok(Templates.page$workspace(view(doc, formOf(c), "Editing the gold copy.")))
                         .build();
             }
             return Flash.redirect("/documents/" + id + "/adjudicate/claims/" + c.id + "/edit", null);
@@ -141,20 +147,16 @@ public class Adjudications {
     @Path("{id}/adjudicate/claims/new")
     public TemplateInstance newClaim(@RestPath Long id, @QueryParam("start") int start, @QueryParam("end") int end,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
-        ClaimForm form = new ClaimForm(null, null, start, end, slice(doc, start, end), "", "", null, null, "", "",
-                List.of(blankHop(0), blankHop(1)), null);
-        return render(doc, form, htmx);
+        Document doc = access.adjudicated(id);
+        return render(doc, ClaimForm.blank(doc, start, end, 2), htmx);
     }
 
     @GET
     @Path("{id}/adjudicate/claims/{claimId}/edit")
     public TemplateInstance editClaim(@RestPath Long id, @RestPath Long claimId,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
-        Claim c = goldClaim(doc, claimId);
-        Claim fresh = annotations.claims(c.layer).stream().filter(g -> g.id.equals(c.id)).findFirst().orElse(c);
-        return render(doc, formOf(fresh), htmx);
+        Document doc = access.adjudicated(id);
+        return render(doc, formOf(goldClaim(doc, claimId)), htmx);
     }
 
     @POST
@@ -162,13 +164,13 @@ public class Adjudications {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createClaim(@RestPath Long id, MultivaluedMap<String, String> fields,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
-        ClaimForm form = Annotations.readClaimForm(doc, fields, null);
+        Document doc = access.adjudicated(id);
+        ClaimForm form = ClaimForm.read(doc, fields, null);
         try {
-            Claim c = adjudication.createGoldClaim(doc, me(), Annotations.input(form));
+            Claim c = adjudication.createGoldClaim(doc, me(), form.input());
             return done(doc, htmx, "#gold-" + c.id, "Gold claim added.");
         } catch (ClientErrorException e) {
-            return rejected(doc, withError(form, e.getMessage()), e, htmx);
+            return rejected(doc, form.withError(e.getMessage()), e, htmx);
         }
     }
 
@@ -177,21 +179,21 @@ public class Adjudications {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateClaim(@RestPath Long id, @RestPath Long claimId, MultivaluedMap<String, String> fields,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         Claim c = goldClaim(doc, claimId);
-        ClaimForm form = Annotations.readClaimForm(doc, fields, claimId);
+        ClaimForm form = ClaimForm.read(doc, fields, claimId);
         try {
-            adjudication.updateGoldClaim(c, me(), Annotations.input(form), form.version());
+            adjudication.updateGoldClaim(c, me(), form.input(), form.version());
             return done(doc, htmx, "#gold-" + claimId, "Gold claim saved.");
         } catch (ClientErrorException e) {
-            return rejected(doc, withError(form, e.getMessage()), e, htmx);
+            return rejected(doc, form.withError(e.getMessage()), e, htmx);
         }
     }
 
     @POST
     @Path("{id}/adjudicate/claims/{claimId}/delete")
     public Response deleteClaim(@RestPath Long id, @RestPath Long claimId, @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         Claim c = goldClaim(doc, claimId);
         try {
             adjudication.deleteGoldClaim(c, me());
@@ -205,7 +207,7 @@ public class Adjudications {
     @GET
     @Path("{id}/adjudicate/finish")
     public TemplateInstance confirmFinish(@RestPath Long id) {
-        return Templates.finish(view(require(id), null, null));
+        return Templates.finish(view(access.adjudicated(id), null, null));
     }
 
     /** Finishes; with open items only when {@code confirm=true}, else to the confirmation page. */
@@ -214,7 +216,7 @@ public class Adjudications {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response finish(@RestPath Long id, @FormParam("confirm") boolean confirm,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         try {
             adjudication.finish(doc, me(), confirm);
         } catch (OpenItemsException e) {
@@ -227,7 +229,7 @@ public class Adjudications {
     @POST
     @Path("{id}/adjudicate/reopen")
     public Response reopen(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         adjudication.reopen(doc, me());
         return done(doc, htmx, "", "Adjudication reopened.");
     }
@@ -235,14 +237,7 @@ public class Adjudications {
     // ------------------------------------------------------------------ helpers
 
     private User me() {
-        return currentUser.get();
-    }
-
-    /** 404 for non-members, 403 unless adjudicator or manager. */
-    private Document require(Long id) {
-        Document doc = documents.require(id);
-        adjudication.requireAdjudicator(doc, me());
-        return doc;
+        return access.me();
     }
 
     private Claim goldClaim(Document doc, Long claimId) {
@@ -269,7 +264,7 @@ public class Adjudications {
         if (gold != null) {
             Map<Long, Claim> claims = new HashMap<>();
             for (Layer l : reviewerLayers) {
-                annotations.claims(l).forEach(c -> claims.put(c.id, c));
+                claimService.claims(l).forEach(c -> claims.put(c.id, c));
             }
             for (AdjudicationService.Item item : adjudication.items(doc)) {
                 List<VersionRow> versions = new ArrayList<>();
@@ -288,7 +283,7 @@ public class Adjudications {
                 }
                 int number = items.size() + 1;
                 items.add(new ItemRow(number, item.cluster().start(), item.cluster().end(),
-                        slice(doc, item.cluster().start(), item.cluster().end()), item.agreed(), versions, item.gold()));
+                        ClaimForm.slice(doc, item.cluster().start(), item.cluster().end()), item.agreed(), versions, item.gold()));
                 marks.add(Segmenter.Mark.claim(number, item.cluster().start(), item.cluster().end()));
             }
         }
@@ -303,11 +298,11 @@ public class Adjudications {
                 mine.forEach(m -> versions.add(new MarkVersion(numberOf.get(l.id), l.owner.displayName, m)));
             }
             markRows.add(new MarkRow(mi.kind().name(), markRows.size() + 1,
-                    slice(doc, mi.item().start(), mi.item().end()), mi.agreed(), mi.item().spansDiffer(),
+                    ClaimForm.slice(doc, mi.item().start(), mi.item().end()), mi.agreed(), mi.item().spansDiffer(),
                     mi.item().valuesDiffer(), versions, mi.gold()));
         }
-        List<Mention> mentions = gold == null ? List.of() : annotations.mentions(gold);
-        List<Cue> cues = gold == null ? List.of() : annotations.cues(gold);
+        List<Mention> mentions = gold == null ? List.of() : markService.mentions(gold);
+        List<Cue> cues = gold == null ? List.of() : markService.cues(gold);
         return new View(doc, gold, reviewers, canStart, items, Segmenter.segments(doc.text, marks), mentions, cues,
                 form, status, markRows, schemas.of(doc.project));
     }
@@ -317,7 +312,7 @@ public class Adjudications {
         return htmx ? Templates.page$editor(v) : Templates.page(v);
     }
 
-    private Response done(Document doc, boolean htmx, String anchor, String message) {
+    Response done(Document doc, boolean htmx, String anchor, String message) {
         if (htmx) {
             Response.ResponseBuilder ok = Response.ok(Templates.page$workspace(view(doc, null, message)));
             if (anchor.startsWith("#")) {
@@ -333,33 +328,9 @@ public class Adjudications {
                 .header("HX-Retarget", "#editor").header("HX-Reswap", "innerHTML").build();
     }
 
-    static HopForm blankHop(int index) {
-        return new HopForm(index, "", "", null, null, index == 0 ? "asserts" : "reports", "");
-    }
-
-    private static ClaimForm formOf(Claim c) {
-        List<HopForm> hops = new ArrayList<>();
-        for (AttributionHop h : c.hops) {
-            hops.add(new HopForm(hops.size(), h.source.name, h.source.type.name(),
-                    h.mention == null ? null : h.mention.id, h.cue == null ? null : h.cue.id, h.relation,
-                    h.reliability == null ? "" : h.reliability));
-        }
-        // One empty row to add a hop without JavaScript; input() drops it while left empty.
-        hops.add(blankHop(hops.size()));
-        return new ClaimForm(c.id, c.version, c.start, c.end, c.exact, c.kind == null ? "" : c.kind,
-                c.stance == null ? "" : c.stance, c.checkWorthy, c.credibility,
-                c.rationale == null ? "" : c.rationale, c.evidenceUrl == null ? "" : c.evidenceUrl, hops, null);
-    }
-
-    private static ClaimForm withError(ClaimForm f, String error) {
-        return new ClaimForm(f.claimId(), f.version(), f.start(), f.end(), f.exact(), f.kind(), f.stance(),
-                f.checkWorthy(), f.credibility(), f.rationale(), f.evidenceUrl(), f.hops(), error);
-    }
-
-    static String slice(Document doc, int start, int end) {
-        if (start < 0 || end <= start || end > doc.lengthCp) {
-            return "";
-        }
-        return Offsets.slice(doc.text, start, end);
+    /** The form on a gold claim as stored now, with one empty hop row to add a hop without JavaScript. */
+    private ClaimForm formOf(Claim c) {
+        Claim fresh = claimService.claims(c.layer).stream().filter(g -> g.id.equals(c.id)).findFirst().orElse(c);
+        return ClaimForm.of(fresh, true);
     }
 }

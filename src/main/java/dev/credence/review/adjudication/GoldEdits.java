@@ -1,11 +1,7 @@
 package dev.credence.review.adjudication;
 
-import dev.credence.account.CurrentUser;
-import dev.credence.annotation.Annotations.ClaimForm;
-import dev.credence.annotation.Annotations;
+import dev.credence.annotation.ClaimForm;
 import dev.credence.document.Document;
-import dev.credence.document.DocumentAccess;
-import dev.credence.web.Flash;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -23,18 +19,14 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The adjudication page's gold writes beyond claims: accepting or removing a reviewer's source mention or cue,
- * accepting every unanimous item at once, and reshaping the gold claim form (add, move, remove hops). Same
+ * and reshaping the gold claim form (add, move, remove hops). Same
  * conventions as {@link Adjudications}: post/redirect/get, or the workspace fragment for htmx.
  */
 @Path("/documents")
 @Produces(MediaType.TEXT_HTML)
 public class GoldEdits {
     @Inject
-    CurrentUser currentUser;
-    @Inject
-    DocumentAccess documents;
-    @Inject
-    AdjudicationService adjudication;
+    AdjudicatorAccess access;
     @Inject
     MarkAdjudication marks;
     @Inject
@@ -45,14 +37,14 @@ public class GoldEdits {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acceptMark(@RestPath Long id, @FormParam("kind") String kind, @FormParam("mark") Long markId,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         MarkAdjudication.MarkKind k = kind(kind);
         try {
-            Long goldId = marks.acceptMark(doc, currentUser.get(), k, markId);
-            return done(doc, htmx, "#gold-" + k + "-" + goldId,
+            Long goldId = marks.acceptMark(doc, access.me(), k, markId);
+            return page.done(doc, htmx, "#gold-" + k + "-" + goldId,
                     (k == MarkAdjudication.MarkKind.mention ? "Source mention" : "Cue") + " accepted into gold.");
         } catch (ClientErrorException e) {
-            return done(doc, htmx, "", e.getMessage());
+            return page.done(doc, htmx, "", e.getMessage());
         }
     }
 
@@ -61,25 +53,12 @@ public class GoldEdits {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeMark(@RestPath Long id, @FormParam("kind") String kind, @FormParam("mark") Long markId,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         try {
-            marks.removeGoldMark(doc, currentUser.get(), kind(kind), markId);
-            return done(doc, htmx, "", "Removed from gold.");
+            marks.removeGoldMark(doc, access.me(), kind(kind), markId);
+            return page.done(doc, htmx, "", "Removed from gold.");
         } catch (ClientErrorException e) {
-            return done(doc, htmx, "", e.getMessage());
-        }
-    }
-
-    @POST
-    @Path("{id}/adjudicate/accept-unanimous")
-    public Response acceptUnanimous(@RestPath Long id, @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
-        try {
-            int n = adjudication.acceptUnanimous(doc, currentUser.get());
-            return done(doc, htmx, "", n == 0 ? "No unanimous item was waiting: nothing copied."
-                    : n + " unanimous item(s) accepted into gold.");
-        } catch (ClientErrorException e) {
-            return done(doc, htmx, "", e.getMessage());
+            return page.done(doc, htmx, "", e.getMessage());
         }
     }
 
@@ -89,21 +68,15 @@ public class GoldEdits {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance reshapeClaimForm(@RestPath Long id, MultivaluedMap<String, String> fields,
             @HeaderParam("HX-Request") boolean htmx) {
-        Document doc = require(id);
+        Document doc = access.adjudicated(id);
         Long claimId = null;
         String raw = fields.getFirst("claimId");
         if (raw != null && raw.matches("\\d{1,18}")) {
             claimId = Long.valueOf(raw);
         }
-        ClaimForm form = Annotations.reshape(Annotations.readClaimForm(doc, fields, claimId), fields.getFirst("op"));
+        ClaimForm form = ClaimForm.read(doc, fields, claimId).reshape(fields.getFirst("op"));
         AdjudicationPage.View v = page.view(doc, form, null);
         return htmx ? Adjudications.Templates.page$editor(v) : Adjudications.Templates.page(v);
-    }
-
-    private Document require(Long id) {
-        Document doc = documents.require(id);
-        adjudication.requireAdjudicator(doc, currentUser.get());
-        return doc;
     }
 
     private static MarkAdjudication.MarkKind kind(String kind) {
@@ -112,17 +85,5 @@ public class GoldEdits {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("kind: one of mention, cue (got '" + kind + "')");
         }
-    }
-
-    private Response done(Document doc, boolean htmx, String anchor, String message) {
-        if (htmx) {
-            Response.ResponseBuilder ok = Response.ok(Adjudications.Templates.page$workspace(page.view(doc, null,
-                    message)));
-            if (anchor.startsWith("#")) {
-                ok.header("X-Credence-Focus", anchor.substring(1));
-            }
-            return ok.build();
-        }
-        return Flash.redirect("/documents/" + doc.id + "/adjudicate" + anchor, message);
     }
 }

@@ -2,9 +2,9 @@ package dev.credence.review.adjudication;
 
 import dev.credence.account.User;
 import dev.credence.annotation.AnnotationHistory;
-import dev.credence.annotation.AnnotationService;
 import dev.credence.annotation.Cue;
 import dev.credence.annotation.Layer;
+import dev.credence.annotation.MarkService;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.Mention;
 import dev.credence.document.Document;
@@ -24,7 +24,7 @@ public class MarkAdjudication {
     @Inject
     AdjudicationService adjudication;
     @Inject
-    AnnotationService annotations;
+    MarkService layerMarks;
     @Inject
     GoldCopy copies;
     @Inject
@@ -79,7 +79,7 @@ public class MarkAdjudication {
     private List<SpanItems.Mark> marks(MarkKind kind, Layer l) {
         List<SpanItems.Mark> all = new ArrayList<>();
         if (kind == MarkKind.mention) {
-            for (Mention m : annotations.mentions(l)) {
+            for (Mention m : layerMarks.mentions(l)) {
                 if (!m.orphaned) {
                     all.add(new SpanItems.Mark(m.id, l.id, m.start, m.end, m.exact,
                             m.source == null ? null : String.valueOf(m.source.id),
@@ -87,7 +87,7 @@ public class MarkAdjudication {
                 }
             }
         } else {
-            for (Cue c : annotations.cues(l)) {
+            for (Cue c : layerMarks.cues(l)) {
                 if (!c.orphaned) {
                     String cls = c.cueClass;
                     all.add(new SpanItems.Mark(c.id, l.id, c.start, c.end, c.exact, cls,
@@ -124,13 +124,13 @@ public class MarkAdjudication {
             if (m == null || !m.layer.id.equals(gold.id)) {
                 throw new NotFoundException("No gold mention " + goldMarkId + " on document " + doc.id);
             }
-            copies.deleteMention(m, null, user);
+            layerMarks.remove(m, null, user);
         } else {
             Cue c = goldMarkId == null ? null : Cue.findById(goldMarkId);
             if (c == null || !c.layer.id.equals(gold.id)) {
                 throw new NotFoundException("No gold cue " + goldMarkId + " on document " + doc.id);
             }
-            copies.deleteCue(c, null, user);
+            layerMarks.remove(c, null, user);
         }
     }
 
@@ -141,7 +141,7 @@ public class MarkAdjudication {
             for (Mention g : Mention.<Mention>list("layer.id = ?1 and start < ?2 and end > ?3 and orphaned = false",
                     gold.id, from.end, from.start)) {
                 if (!g.id.equals(copy.id)) {
-                    copies.deleteMention(g, copy, user);
+                    layerMarks.remove(g, copy, user);
                 }
             }
             return copy.id;
@@ -158,7 +158,7 @@ public class MarkAdjudication {
         for (Cue g : Cue.<Cue>list("layer.id = ?1 and start < ?2 and end > ?3 and orphaned = false", gold.id,
                 from.end, from.start)) {
             if (!g.id.equals(copy.id)) {
-                copies.deleteCue(g, copy, user);
+                layerMarks.remove(g, copy, user);
             }
         }
         return copy.id;

@@ -5,6 +5,7 @@ import dev.credence.annotation.Claim;
 import dev.credence.annotation.Cue;
 import dev.credence.annotation.Layer;
 import dev.credence.annotation.LayerKind;
+import dev.credence.annotation.LayerService;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.Mention;
 import dev.credence.document.Document;
@@ -67,7 +68,7 @@ public class AssignmentService {
                 .setParameter(1, locked).setParameter(2, user).setParameter(3, LayerKind.reviewer)
                 .setParameter(4, LayerKind.gold).setParameter(5, (long) locked.reviewersPerDocument)
                 .setMaxResults(1).getResultStream().findFirst();
-        free.ifPresent(d -> createLayer(d, user));
+        free.ifPresent(d -> LayerService.newReviewerLayer(d, user));
         return free;
     }
 
@@ -84,7 +85,7 @@ public class AssignmentService {
             throw new ConflictException("This document already has its " + locked.reviewersPerDocument
                     + " reviewers");
         }
-        return createLayer(d, user);
+        return LayerService.newReviewerLayer(d, user);
     }
 
     /**
@@ -99,7 +100,7 @@ public class AssignmentService {
         if (Layer.ofReviewer(d, user).isPresent()) {
             throw new ConflictException(user.username + " is already assigned to this document");
         }
-        return createLayer(d, user);
+        return LayerService.newReviewerLayer(d, user);
     }
 
     /** Moves an untouched layer (no claims, mentions or cues) from one member to another; 409 otherwise. */
@@ -158,17 +159,6 @@ public class AssignmentService {
     private Project lock(Project project) {
         return em.find(Project.class, project.id, LockModeType.PESSIMISTIC_WRITE,
                 Map.of("jakarta.persistence.lock.timeout", LOCK_TIMEOUT_MS));
-    }
-
-    private static Layer createLayer(Document d, User user) {
-        Layer l = new Layer();
-        l.document = d;
-        l.owner = User.findById(user.id);
-        l.kind = LayerKind.reviewer;
-        l.state = LayerState.assigned;
-        l.updatedAt = Instant.now();
-        l.persist();
-        return l;
     }
 
     private static User requireMemberUser(Project project, String username) {
