@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public class HistoryService {
     public static final String DOCUMENT = "document";
 
     static final int STREAM_BATCH = 500;
+    /** Marks a transaction that has already announced its first entry (see {@link ChangeRecorded}). */
+    private static final Object ANNOUNCED = new Object();
 
     @Inject
     EntityManager em;
@@ -47,6 +50,8 @@ public class HistoryService {
     ObjectMapper json;
     @Inject
     Event<ChangeRecorded> recorded;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Appends an entry. Must run inside the caller's transaction (MANDATORY): an entry never commits
@@ -68,8 +73,19 @@ public class HistoryService {
         e.before = write(before);
         e.after = write(after);
         e.persist();
-        recorded.fire(new ChangeRecorded(entityType, entityId, projectId, documentId));
+        announceOnce(new ChangeRecorded(entityType, entityId, projectId, documentId));
         return e;
+    }
+
+    /**
+     * Fires the event for the first entry of a transaction only: observers after commit only need to know that
+     * something changed (an import of 2,000 articles wrote 2,000 entries and registered 2,000 synchronizations).
+     */
+    private void announceOnce(ChangeRecorded change) {
+        if (transactions.getResource(ANNOUNCED) == null) {
+            transactions.putResource(ANNOUNCED, Boolean.TRUE);
+            recorded.fire(change);
+        }
     }
 
     // ------------------------------------------------------------------ reads

@@ -86,6 +86,7 @@ public final class LoadGenerator {
         Journal journal = new Journal(tag);
         Latencies stats = new Latencies();
         double seconds;
+        long[] cpu = new long[4]; // app and this generator, CPU ticks at the window's start and end
         try {
             String admin = http.token("admin", ADMIN_PASSWORD);
             BenchSetup.Project project = BenchSetup.create(http, admin, tag, reviewers, reviewers * docs, claims);
@@ -95,12 +96,12 @@ public final class LoadGenerator {
             if (warmupDocs > 0) {
                 BenchSetup.Project warm = BenchSetup.create(http, admin, tag + "w", reviewers, reviewers * warmupDocs,
                         claims);
-                reviewers(http, new Latencies(), journal, warm, warmupDocs);
+                reviewers(http, new Latencies(), journal, warm, warmupDocs, app.pid(), new long[4]);
             }
             // The timed window starts once all reviewers have logged in (a reviewer logs in once a day,
             // not once per document; 100 bcrypt checks would otherwise take seconds of the window's CPU).
             // The logins are still timed and shown in the table.
-            seconds = reviewers(http, stats, journal, project, docs);
+            seconds = reviewers(http, stats, journal, project, docs, app.pid(), cpu);
         } finally {
             app.stop();
         }
@@ -117,6 +118,13 @@ public final class LoadGenerator {
                 + " verification: %d claims journaled, %d present, %d problems, %d acknowledged lost%n", tag, writes,
                 seconds, rate, floor.perSecond(), floor.p99(), floor.errors(), v.checked(), v.present(),
                 v.problems().size(), v.lostAcknowledged());
+        // Where the machine's CPU went in the window: the app, this generator (same machine), the rest is others'.
+        double appCpu = ProcessCpu.millis(cpu[2] - cpu[0]) / 1000;
+        double genCpu = ProcessCpu.millis(cpu[3] - cpu[1]) / 1000;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "%s: CPU in the window: app %.1f s (%.2f ms per claim write, %.0f %% of %d cores),"
+                + " generator %.1f s (%.0f %%)%n", tag, appCpu, appCpu * 1000 / writes, 100 * appCpu / seconds / cores,
+                cores, genCpu, 100 * genCpu / seconds / cores);
         return String.format(Locale.ROOT, "| %d | %s | `%s` | %.0f | %.1f / %.1f | %.1f | %d | %.0f (%.1f) | %.2f | %s |%n",
                 run, target.postgres ? "PostgreSQL" : "H2", opt.isEmpty() ? "-" : opt, rate,
                 stats.percentile("create claim", 50), stats.percentile("create claim", 99), writeP99,
@@ -130,13 +138,18 @@ public final class LoadGenerator {
      * Every reviewer of the project in its own thread, until each has done {@code docs} documents. They log
      * in first; the seconds returned run from the moment the last one has logged in until all are done.
      */
-    static double reviewers(BenchHttp http, Latencies stats, Journal journal, BenchSetup.Project project, int docs)
-            throws InterruptedException {
+    static double reviewers(BenchHttp http, Latencies stats, Journal journal, BenchSetup.Project project, int docs,
+            long appPid, long[] cpu) throws InterruptedException {
+        long self = ProcessHandle.current().pid();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         long[] t0 = new long[1];
         java.util.concurrent.CyclicBarrier loggedIn = new java.util.concurrent.CyclicBarrier(
-                project.reviewers().size(), () -> t0[0] = System.nanoTime());
+                project.reviewers().size(), () -> {
+                    t0[0] = System.nanoTime();
+                    cpu[0] = ProcessCpu.ticks(appPid);
+                    cpu[1] = ProcessCpu.ticks(self);
+                });
         for (String name : project.reviewers()) {
             Reviewer r = new Reviewer(http, stats, journal, name, BenchSetup.REVIEWER_PASSWORD, project.id(),
                     project.articles(), docs, stop);
@@ -148,6 +161,8 @@ public final class LoadGenerator {
         for (Thread t : threads) {
             t.join();
         }
+        cpu[2] = ProcessCpu.ticks(appPid);
+        cpu[3] = ProcessCpu.ticks(self);
         return t0[0] == 0 ? Double.NaN : (System.nanoTime() - t0[0]) / 1e9;
     }
 

@@ -20,7 +20,6 @@ import java.util.Map;
 public final class SaveCost {
     private static final String ADMIN_PASSWORD = "save-cost-admin-password";
     private static final int CLAIMS_PER_DOCUMENT = 20;
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private SaveCost() {
     }
@@ -76,8 +75,8 @@ public final class SaveCost {
             for (int i = 0; i < warmup; i++) {
                 timed.create();
             }
-            long cpu0 = cpuTicks(timed.app.pid());
-            long jit0 = compilerTicks(timed.app.pid());
+            long cpu0 = ProcessCpu.ticks(timed.app.pid());
+            long jit0 = ProcessCpu.compilerTicks(timed.app.pid());
             long[] nanos = new long[saves];
             long t0 = System.nanoTime();
             for (int i = 0; i < saves; i++) {
@@ -86,11 +85,11 @@ public final class SaveCost {
                 nanos[i] = System.nanoTime() - s;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long cpu = cpuTicks(timed.app.pid()) - cpu0;
-            long jit = compilerTicks(timed.app.pid()) - jit0;
+            long cpu = ProcessCpu.ticks(timed.app.pid()) - cpu0;
+            long jit = ProcessCpu.compilerTicks(timed.app.pid()) - jit0;
             Arrays.sort(nanos);
-            double cpuMs = cpu * 1000.0 / TICKS_PER_SECOND / saves;
-            double jitMs = jit * 1000.0 / TICKS_PER_SECOND / saves;
+            double cpuMs = cpu * 1000.0 / ProcessCpu.TICKS_PER_SECOND / saves;
+            double jitMs = jit * 1000.0 / ProcessCpu.TICKS_PER_SECOND / saves;
             String row = String.format(Locale.ROOT,
                     "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d / %d / %d | %.0f |%n", pg ? "PostgreSQL" : "H2", pg ? "-" : "`" + h2Options + "`", saves,
                     cpuMs, jitMs, cpuMs - jitMs, nanos[saves / 2] / 1e6, nanos[(int) (saves * 0.99)] / 1e6, saves / seconds, sql[0], sql[1],
@@ -171,36 +170,5 @@ public final class SaveCost {
             }
         }
         return n;
-    }
-
-    /**
-     * CPU ticks of the JIT compiler threads ("C1/C2 CompilerThre…" in /proc/PID/task/N/comm). The
-     * script starts the app with -XX:-UseDynamicNumberOfCompilerThreads, so none of them exits and
-     * takes its ticks along.
-     */
-    private static long compilerTicks(long pid) throws Exception {
-        long sum = 0;
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    if (Files.readString(t.resolve("comm")).startsWith("C")
-                            && Files.readString(t.resolve("comm")).contains("Compiler")) {
-                        String stat = Files.readString(t.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (java.io.IOException gone) {
-                    // the thread ended between list and read
-                }
-            }
-        }
-        return sum;
-    }
-
-    /** utime + stime of the process, in clock ticks (/proc/PID/stat fields 14 and 15). */
-    private static long cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }
