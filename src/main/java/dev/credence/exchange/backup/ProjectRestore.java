@@ -7,7 +7,7 @@ import dev.credence.project.ProjectRole;
 import dev.credence.source.Source;
 import dev.credence.source.SourceGrade;
 import dev.credence.source.SourceInput;
-import dev.credence.source.SourceService;
+import dev.credence.source.SourceAdoption;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.ClientErrorException;
@@ -34,7 +34,7 @@ final class ProjectRestore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
-    private final SourceService registry;
+    private final SourceAdoption adoption;
     private final BackupArchive archive;
     private final User caller;
 
@@ -50,9 +50,9 @@ final class ProjectRestore {
     final List<String> warnings = new ArrayList<>();
     String projectName;
 
-    ProjectRestore(EntityManager em, SourceService registry, BackupArchive archive, User caller) {
+    ProjectRestore(EntityManager em, SourceAdoption adoption, BackupArchive archive, User caller) {
         this.em = em;
-        this.registry = registry;
+        this.adoption = adoption;
         this.archive = archive;
         this.caller = caller;
         this.ids = new RestoredIds(em);
@@ -74,7 +74,7 @@ final class ProjectRestore {
         each(BackupFormat.SOURCES, row -> source(row, parents));
         parents.forEach((child, parent) -> {
             Long target = ids.sources.get(parent);
-            if (target == null || !registry.adoptParent(em.find(Source.class, ids.sources.get(child)),
+            if (target == null || !adoption.adoptParent(em.find(Source.class, ids.sources.get(child)),
                     em.find(Source.class, target))) {
                 warnings.add("source #" + child + ": parent #" + parent + " not set");
             }
@@ -208,7 +208,7 @@ final class ProjectRestore {
 
     private void source(BackupRow row, Map<Long, Long> parents) {
         long id = row.id("id");
-        SourceService.Adopted adopted = registry.adopt(new SourceInput(row.text("name"), row.text("type"),
+        SourceAdoption.Adopted adopted = adoption.adopt(new SourceInput(row.text("name"), row.text("type"),
                 row.optText("country"), null, null, row.optText("url"), row.optText("sameAs"), row.optText("description"),
                 row.texts("aliases")), row.instant("createdAt"), ids.optionalUser(row.optText("createdBy")));
         ids.sources.put(id, adopted.source().id);
