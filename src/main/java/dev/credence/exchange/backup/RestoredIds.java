@@ -56,25 +56,24 @@ final class RestoredIds {
     }
 
     Source sourceRef(BackupRow row, String field, boolean required) {
-        Long archived = required ? Long.valueOf(row.id(field)) : row.optId(field);
-        if (archived == null) {
-            return null;
-        }
-        Long id = sources.get(archived);
-        if (id == null) {
-            throw row.error(field, "source " + archived + " is not in " + BackupFormat.SOURCES);
-        }
-        return em.getReference(Source.class, id);
+        Long id = lookup(row, field, sources, "source ", BackupFormat.SOURCES, required);
+        return id == null ? null : em.getReference(Source.class, id);
     }
 
     Long mapped(BackupRow row, String field, Map<Long, Long> map, String entry, boolean required) {
+        return lookup(row, field, map, "", entry, required);
+    }
+
+    /** The new id of the archived id in {@code field}; null when optional and absent; a row error when not restored. */
+    private static Long lookup(BackupRow row, String field, Map<Long, Long> map, String what, String entry,
+            boolean required) {
         Long archived = required ? Long.valueOf(row.id(field)) : row.optId(field);
         if (archived == null) {
             return null;
         }
         Long id = map.get(archived);
         if (id == null) {
-            throw row.error(field, archived + " is not in " + entry);
+            throw row.error(field, what + archived + " is not in " + entry);
         }
         return id;
     }
