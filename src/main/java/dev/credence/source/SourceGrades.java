@@ -36,6 +36,7 @@ public class SourceGrades {
         }
         return g;
     }
+
     /** Reliability history of a source in the viewer's projects, newest first. */
     public List<SourceGrade> grades(Source s, User viewer) {
         return em.createQuery("select g from SourceGrade g join fetch g.project join fetch g.gradedBy"

@@ -7,11 +7,11 @@ import static dev.credence.suggest.NounPhrases.isNpStart;
 import static dev.credence.suggest.NounPhrases.npEnd;
 import static dev.credence.suggest.ReportedContent.leftContent;
 import static dev.credence.suggest.ReportedContent.trimmed;
-import static dev.credence.suggest.SourceNames.name;
+import static dev.credence.suggest.SourceSpanNames.name;
 import static dev.credence.suggest.TaggedSentence.range;
 
-import dev.credence.suggest.SourceNames.Antecedent;
-import dev.credence.suggest.SourceNames.Named;
+import dev.credence.suggest.SourceSpanNames.Antecedent;
+import dev.credence.suggest.SourceSpanNames.Named;
 import dev.credence.suggest.Suggested.Hop;
 import dev.credence.suggest.Suggested.Range;
 import java.util.ArrayList;

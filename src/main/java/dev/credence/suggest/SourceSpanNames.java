@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The name a source span stands for (registry entry, proper name, resolved pronoun) and the antecedents for pronouns. */
-final class SourceNames {
-    private SourceNames() {
+final class SourceSpanNames {
+    private SourceSpanNames() {
     }
 
     static final Set<String> ORG_WORDS = Set.of("ministry", "agency", "institute", "times", "post", "news",
