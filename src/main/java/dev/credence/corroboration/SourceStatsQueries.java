@@ -5,7 +5,7 @@ import dev.credence.annotation.LayerVisibility;
 import dev.credence.account.User;
 import dev.credence.source.Source;
 import dev.credence.source.SourceGrade;
-import dev.credence.source.SourceService;
+import dev.credence.source.SourceGrades;
 import dev.credence.source.stats.SourceStatistics;
 import dev.credence.source.stats.SourceStats;
 import dev.credence.source.stats.SourceStatistics.GradeChange;
@@ -53,7 +53,7 @@ public class SourceStatsQueries implements SourceStats {
     @Inject
     EntityManager em;
     @Inject
-    SourceService sources;
+    SourceGrades grades;
 
     /** The rule of {@link LayerVisibility#jpql} for a second layer alias in the same query (its own subquery aliases). */
     static String visibleAs(String alias) {
@@ -102,7 +102,7 @@ public class SourceStatsQueries implements SourceStats {
         }
         return new SourceStatistics(source.id, source.name, gold + submitted, gold, submitted, corroborated, contradicted,
                 credibilityCounts(credibility), reliabilityCounts(reliability), series, undated[0],
-                history(sources.grades(source, viewer)));
+                history(grades.grades(source, viewer)));
     }
 
     /** Each grade with the one it replaced in the same project; newest first, as given. */

@@ -3,7 +3,7 @@ package dev.credence.exchange;
 import dev.credence.annotation.LayerKind;
 import dev.credence.annotation.LayerState;
 import dev.credence.annotation.LayerVisibility;
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import dev.credence.source.SourceType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -214,7 +214,7 @@ public class ExportReader {
             layersByDoc.computeIfAbsent(id(r[1]), k -> new ArrayList<>()).add(id(r[0]));
         }
         Map<Long, Object[]> claimRows = new HashMap<>();
-        Map<Long, List<ItemClusters.HopKey>> hopsOf = new HashMap<>();
+        Map<Long, List<ClaimAlignment.HopKey>> hopsOf = new HashMap<>();
         List<Long> layerIds = layersByDoc.values().stream().flatMap(List::stream).toList();
         if (!layerIds.isEmpty()) {
             for (Object row : em.createQuery("select c.id, c.layer.id, c.start, c.end, c.kind, c.stance, c.credibility,"
@@ -236,23 +236,23 @@ public class ExportReader {
             hopRows.sort(Comparator.comparingInt(r -> (Integer) r[1]));
             for (Object[] r : hopRows) {
                 hopsOf.computeIfAbsent(id(r[0]), k -> new ArrayList<>())
-                        .add(new ItemClusters.HopKey(id(r[2]), (String) r[3], (String) r[4]));
+                        .add(new ClaimAlignment.HopKey(id(r[2]), (String) r[3], (String) r[4]));
             }
         }
-        Map<Long, List<ItemClusters.Version>> versionsByDoc = new HashMap<>();
+        Map<Long, List<ClaimAlignment.Version>> versionsByDoc = new HashMap<>();
         for (Object[] r : claimRows.values()) {
-            versionsByDoc.computeIfAbsent(id(r[7]), k -> new ArrayList<>()).add(new ItemClusters.Version(id(r[0]),
+            versionsByDoc.computeIfAbsent(id(r[7]), k -> new ArrayList<>()).add(new ClaimAlignment.Version(id(r[0]),
                     id(r[1]), (Integer) r[2], (Integer) r[3], (String) r[4],
                     (String) r[5], (Integer) r[6],
                     hopsOf.getOrDefault(id(r[0]), List.of())));
         }
         for (ExportRows.Document d : page) {
             List<Long> reviewerLayers = layersByDoc.getOrDefault(d.id(), List.of());
-            List<ItemClusters.Cluster> clusters = ItemClusters.cluster(versionsByDoc.getOrDefault(d.id(), List.of()));
+            List<ClaimAlignment.Cluster> clusters = ClaimAlignment.cluster(versionsByDoc.getOrDefault(d.id(), List.of()));
             for (ExportRows.Layer layer : d.layers()) {
                 for (ExportRows.Claim c : layer.claims()) {
-                    ItemClusters.Cluster item = null;
-                    for (ItemClusters.Cluster cl : clusters) {
+                    ClaimAlignment.Cluster item = null;
+                    for (ClaimAlignment.Cluster cl : clusters) {
                         if (cl.start() < c.end() && c.start() < cl.end()) {
                             item = cl;
                             break;

@@ -30,8 +30,9 @@ public record HistoryQuery(String user, String from, String to) {
     }
 
     /** The query string for another page or format with the same filters: {@code ?user=…&from=…&to=…}. */
-    public String withPage(int page) {
-        return params() + "&page=" + page;
+    /** This filter as a query string ending in "page=", for the pager to append a page number to. */
+    public String pageParam() {
+        return params() + "&page=";
     }
 
     public String csv() {

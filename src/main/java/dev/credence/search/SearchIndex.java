@@ -11,29 +11,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -57,7 +45,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-    static final int BATCH = 500;
     /** More new change_log rows than this at once (a restore, a large import): compare everything instead. */
     static final int FULL_AFTER = 20_000;
     /** Ids below the newest that a full reconcile treats as possibly still open. */
@@ -76,15 +63,13 @@ public class SearchIndex {
     private ByteBuffersDirectory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
+    private NativeRows sql;
+    private IndexReconciler reconciler;
     private ChangeCursor cursor;
     private volatile long lastCheck;
     /** This instance committed a change since the last check: check now, whatever the interval. */
     private volatile boolean dirty = true;
     private ScheduledExecutorService fullChecks;
-    private final Map<Long, Integer> documentSignatures = new HashMap<>();
-    private final Map<Long, Set<Long>> documentClaims = new HashMap<>();
-    private final Map<Long, Integer> claimSignatures = new HashMap<>();
-    private final Map<Long, Integer> sourceSignatures = new HashMap<>();
 
     void start(@Observes StartupEvent e) {
         open();
@@ -143,6 +128,8 @@ public class SearchIndex {
             writer = new IndexWriter(directory, new IndexWriterConfig(NewsAnalyzer.index()));
             writer.commit();
             searchers = new SearcherManager(writer, null);
+            sql = new NativeRows(em);
+            reconciler = new IndexReconciler(writer, sql);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -210,8 +197,8 @@ public class SearchIndex {
                 .getResultList());
         List<Long> gaps = cursor.gaps();
         for (int i = 0; i < gaps.size(); i += 1000) {
-            rows.addAll(rows("select id, entity_type, entity_id, project_id, document_id from change_log where id in ("
-                    + join(gaps.subList(i, Math.min(gaps.size(), i + 1000))) + ")"));
+            rows.addAll(sql.rows("select id, entity_type, entity_id, project_id, document_id from change_log where id in ("
+                    + NativeRows.join(gaps.subList(i, Math.min(gaps.size(), i + 1000))) + ")"));
         }
         if (rows.isEmpty()) {
             return;
@@ -227,16 +214,16 @@ public class SearchIndex {
         boolean everything = false;
         List<Long> ids = new ArrayList<>();
         for (Object[] r : rows) {
-            ids.add(id(r[0]));
-            String type = str(r[1]);
+            ids.add(NativeRows.id(r[0]));
+            String type = NativeRows.str(r[1]);
             if ("source_grade".equals(type) || "claim_link".equals(type)) {
                 continue; // neither is in the index
             } else if (r[4] != null) {
-                documents.add(id(r[4]));
+                documents.add(NativeRows.id(r[4]));
             } else if ("source".equals(type)) {
-                sources.add(id(r[2]));
+                sources.add(NativeRows.id(r[2]));
             } else if (r[3] != null) {
-                projects.add(id(r[3])); // a label-schema rename, a restore: every claim of the project
+                projects.add(NativeRows.id(r[3])); // a label-schema rename, a restore: every claim of the project
             } else {
                 everything = true;
             }
@@ -246,11 +233,11 @@ public class SearchIndex {
             cursor.read(ids, now);
             return;
         }
-        int changed = reconcileDocuments(documents, false);
+        int changed = reconciler.reconcileDocuments(documents, false);
         for (Long p : projects) {
-            changed += reconcileDocuments(ids("select id from document where project_id = " + p.longValue()), true);
+            changed += reconciler.reconcileDocuments(sql.ids("select id from document where project_id = " + p.longValue()), true);
         }
-        changed += reindexSources(sources);
+        changed += reconciler.reindexSources(sources);
         cursor.read(ids, now);
         commit();
         if (changed > 0) {
@@ -264,7 +251,7 @@ public class SearchIndex {
         // Read the log's position first: what commits from here on is read from the log by the next check, and ids
         // just below it that are not there yet (open transactions) are awaited.
         long top = ((Number) em.createNativeQuery("select coalesce(max(id), 0) from change_log").getSingleResult()).longValue();
-        Set<Long> present = new HashSet<>(ids("select id from change_log where id > " + Math.max(0, top - OPEN_WINDOW)));
+        Set<Long> present = new HashSet<>(sql.ids("select id from change_log where id > " + Math.max(0, top - OPEN_WINDOW)));
         List<Long> missing = new ArrayList<>();
         for (long id = Math.max(1, top - OPEN_WINDOW + 1); id < top; id++) {
             if (!present.contains(id)) {
@@ -275,29 +262,7 @@ public class SearchIndex {
             cursor = new ChangeCursor(top);
         }
         cursor.reset(Math.max(top, cursor.seen()), missing, now);
-        Set<Long> all = new HashSet<>(ids("select id from document"));
-        int changed = 0;
-        for (Long gone : new ArrayList<>(documentSignatures.keySet())) {
-            if (!all.contains(gone)) {
-                deleteDocument(gone);
-                changed++;
-            }
-        }
-        changed += reconcileDocuments(all, false);
-        // Sources renamed or retyped change the entries of every claim they are a hop of.
-        Map<Long, Integer> sources = new HashMap<>();
-        for (Object[] r : rows("select id, name, type from source")) {
-            sources.put(id(r[0]), Objects.hash(r[1], r[2]));
-        }
-        Set<Long> changedSources = new HashSet<>();
-        sourceSignatures.forEach((id, sig) -> {
-            if (!sig.equals(sources.get(id))) {
-                changedSources.add(id);
-            }
-        });
-        changed += reindexSources(changedSources);
-        sourceSignatures.clear();
-        sourceSignatures.putAll(sources);
+        int changed = reconciler.reconcileAll();
         commit();
         if (changed > 0) {
             LOG.debugf("Search index: full check, %d entries re-indexed in %d ms", changed, (System.nanoTime() - t0) / 1_000_000);
@@ -313,208 +278,4 @@ public class SearchIndex {
         searchers.maybeRefreshBlocking();
     }
 
-    /**
-     * Re-reads these documents and their claims: a document gone is deleted with its claims; a changed document
-     * (revision, title, publisher, date) is re-indexed with all its claims; a claim is re-indexed when its version or
-     * its layer's version (state, submit, reopen) differs from what was indexed; claims gone are deleted.
-     * {@code force}: re-index every claim (a bulk update that changed no version, such as a label rename).
-     */
-    private int reconcileDocuments(Collection<Long> documentIds, boolean force) throws IOException {
-        int changed = 0;
-        for (List<Long> batch : batches(new ArrayList<>(documentIds))) {
-            Map<Long, Integer> docs = new HashMap<>();
-            for (Object[] r : rows("select id, revision, title, publisher, published_at from document where id in ("
-                    + join(batch) + ")")) {
-                docs.put(id(r[0]), Objects.hash(r[1], r[2], r[3], r[4] == null ? null : r[4].toString()));
-            }
-            List<Long> docsToIndex = new ArrayList<>();
-            for (Long id : batch) {
-                Integer sig = docs.get(id);
-                if (sig == null) {
-                    if (documentSignatures.containsKey(id) || documentClaims.containsKey(id)) {
-                        deleteDocument(id);
-                        changed++;
-                    }
-                } else if (force || !sig.equals(documentSignatures.get(id))) {
-                    docsToIndex.add(id);
-                }
-            }
-            if (!docsToIndex.isEmpty()) {
-                indexDocuments(docsToIndex);
-                docsToIndex.forEach(id -> documentSignatures.put(id, docs.get(id)));
-                changed += docsToIndex.size();
-            }
-            Set<Long> redo = new HashSet<>(docsToIndex);
-            Map<Long, Set<Long>> now = new HashMap<>();
-            Map<Long, Integer> signatures = new HashMap<>();
-            List<Long> claimsToIndex = new ArrayList<>();
-            for (Object[] r : rows("select c.id, c.version, l.version, l.document_id from claim c join layer l on l.id = c.layer_id"
-                    + " where l.document_id in (" + join(batch) + ")")) {
-                long claim = id(r[0]);
-                long doc = id(r[3]);
-                int sig = Objects.hash(id(r[1]), id(r[2]));
-                now.computeIfAbsent(doc, k -> new HashSet<>()).add(claim);
-                signatures.put(claim, sig);
-                if (force || redo.contains(doc) || !Integer.valueOf(sig).equals(claimSignatures.get(claim))) {
-                    claimsToIndex.add(claim);
-                }
-            }
-            for (Long doc : batch) {
-                Set<Long> indexed = documentClaims.getOrDefault(doc, Set.of());
-                Set<Long> current = now.getOrDefault(doc, Set.of());
-                for (Long gone : indexed) {
-                    if (!current.contains(gone)) {
-                        writer.deleteDocuments(new Term(Fields.KEY, "c" + gone));
-                        claimSignatures.remove(gone);
-                        changed++;
-                    }
-                }
-                if (current.isEmpty()) {
-                    documentClaims.remove(doc);
-                } else {
-                    documentClaims.put(doc, current);
-                }
-            }
-            for (List<Long> claims : batches(claimsToIndex)) {
-                indexClaims(claims);
-                claims.forEach(id -> claimSignatures.put(id, signatures.get(id)));
-            }
-            changed += claimsToIndex.size();
-        }
-        return changed;
-    }
-
-    private void deleteDocument(Long id) throws IOException {
-        writer.deleteDocuments(new Term(Fields.KEY, "d" + id));
-        documentSignatures.remove(id);
-        for (Long claim : documentClaims.getOrDefault(id, Set.of())) {
-            writer.deleteDocuments(new Term(Fields.KEY, "c" + claim));
-            claimSignatures.remove(claim);
-        }
-        documentClaims.remove(id);
-    }
-
-    /** Re-indexes the claims these sources are a hop of (their name and type are fields of those claims). */
-    private int reindexSources(Collection<Long> sourceIds) throws IOException {
-        int changed = 0;
-        for (List<Long> batch : batches(new ArrayList<>(sourceIds))) {
-            List<Long> claims = ids("select distinct claim_id from attribution_hop where source_id in (" + join(batch) + ")");
-            claims = claims.stream().filter(claimSignatures::containsKey).toList();
-            for (List<Long> b : batches(claims)) {
-                indexClaims(b);
-            }
-            changed += claims.size();
-            for (Object[] r : rows("select id, name, type from source where id in (" + join(batch) + ")")) {
-                sourceSignatures.put(id(r[0]), Objects.hash(r[1], r[2]));
-            }
-        }
-        return changed;
-    }
-
-    private void indexDocuments(List<Long> ids) throws IOException {
-        for (Object[] r : rows("select id, project_id, title, publisher, published_at, text from document where id in ("
-                + join(ids) + ")")) {
-            Document d = new Document();
-            long id = id(r[0]);
-            d.add(new StringField(Fields.KEY, "d" + id, Field.Store.NO));
-            d.add(new StringField(Fields.KIND, Fields.DOCUMENT, Field.Store.NO));
-            d.add(new StoredField(Fields.ID, id));
-            d.add(new StringField(Fields.PROJECT, String.valueOf(id(r[1])), Field.Store.NO));
-            d.add(new StringField(Fields.DOC, String.valueOf(id), Field.Store.NO));
-            d.add(new TextField(Fields.TITLE, str(r[2]), Field.Store.NO));
-            if (r[3] != null) {
-                d.add(new TextField(Fields.SOURCE, str(r[3]), Field.Store.NO));
-                d.add(new StringField(Fields.SOURCE_KEY, Fields.key(str(r[3])), Field.Store.NO));
-            }
-            addDay(d, r[4]);
-            d.add(new TextField(Fields.TEXT, str(r[5]), Field.Store.NO));
-            writer.updateDocument(new Term(Fields.KEY, "d" + id), d);
-        }
-        em.clear();
-    }
-
-    private void indexClaims(List<Long> ids) throws IOException {
-        Map<Long, List<Object[]>> hops = new HashMap<>();
-        for (Object[] h : rows("select h.claim_id, s.name, s.type, h.reliability from attribution_hop h"
-                + " join source s on s.id = h.source_id where h.claim_id in (" + join(ids) + ")")) {
-            hops.computeIfAbsent(id(h[0]), k -> new ArrayList<>()).add(h);
-        }
-        for (Object[] r : rows("select c.id, c.layer_id, l.document_id, d.project_id, c.exact_text, c.kind,"
-                + " c.credibility, l.state, l.kind, u.username, d.published_at from claim c join layer l on l.id = c.layer_id"
-                + " join document d on d.id = l.document_id left join app_user u on u.id = l.owner_id"
-                + " where c.id in (" + join(ids) + ")")) {
-            long id = id(r[0]);
-            Document d = new Document();
-            d.add(new StringField(Fields.KEY, "c" + id, Field.Store.NO));
-            d.add(new StringField(Fields.KIND, Fields.CLAIM, Field.Store.NO));
-            d.add(new StoredField(Fields.ID, id));
-            d.add(new StringField(Fields.LAYER, String.valueOf(id(r[1])), Field.Store.NO));
-            d.add(new StringField(Fields.DOC, String.valueOf(id(r[2])), Field.Store.YES));
-            d.add(new StringField(Fields.PROJECT, String.valueOf(id(r[3])), Field.Store.NO));
-            d.add(new TextField(Fields.TEXT, str(r[4]), Field.Store.YES));
-            if (r[5] != null) {
-                d.add(new StringField(Fields.CLAIM_KIND, Fields.key(str(r[5])), Field.Store.NO));
-            }
-            if (r[6] != null) {
-                d.add(new StringField(Fields.CREDIBILITY, String.valueOf(r[6]), Field.Store.NO));
-            }
-            d.add(new StringField(Fields.STATE, Fields.key(str(r[7])), Field.Store.NO));
-            d.add(new StringField(Fields.REVIEWER, "gold".equals(str(r[8])) ? "gold" : Fields.key(str(r[9])),
-                    Field.Store.NO));
-            addDay(d, r[10]);
-            for (Object[] h : hops.getOrDefault(id, List.of())) {
-                d.add(new TextField(Fields.SOURCE, str(h[1]), Field.Store.YES));
-                d.add(new StringField(Fields.SOURCE_KEY, Fields.key(str(h[1])), Field.Store.NO));
-                d.add(new StringField(Fields.TYPE, Fields.key(str(h[2])), Field.Store.NO));
-                if (h[3] != null) {
-                    d.add(new StringField(Fields.RELIABILITY, Fields.key(str(h[3])), Field.Store.NO));
-                }
-            }
-            writer.updateDocument(new Term(Fields.KEY, "c" + id), d);
-        }
-        em.clear();
-    }
-
-    private static void addDay(Document d, Object date) {
-        LocalDate day = date instanceof java.sql.Date s ? s.toLocalDate() : date instanceof LocalDate l ? l : null;
-        if (day != null) {
-            d.add(new LongPoint(Fields.DAY, day.toEpochDay()));
-            d.add(new StoredField(Fields.DAY, day.toEpochDay()));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql).getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> ids(String sql) {
-        List<Object> out = em.createNativeQuery(sql).getResultList();
-        return out.stream().map(SearchIndex::id).toList();
-    }
-
-    private static long id(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
-    }
-
-    private static String join(List<Long> ids) {
-        StringBuilder sb = new StringBuilder();
-        for (Long id : ids) {
-            sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
-        }
-        return sb.toString();
-    }
-
-    private static List<List<Long>> batches(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += BATCH) {
-            out.add(ids.subList(i, Math.min(ids.size(), i + BATCH)));
-        }
-        return out;
-    }
 }

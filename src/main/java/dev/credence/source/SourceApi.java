@@ -44,6 +44,8 @@ public class SourceApi {
     @Inject
     SourceService sources;
     @Inject
+    SourceGrades grades;
+    @Inject
     SourceSearch search;
     @Inject
     AttributedClaims attributed;
@@ -142,7 +144,7 @@ public class SourceApi {
         Source s = sources.requireSource(id);
         SourceView v = SourceView.of(s, sources.aliasesOf(s));
         return new SourceDetail(v.id(), v.name(), v.type(), v.aliases(), v.country(), v.parentId(), v.url(), v.sameAs(),
-                v.description(), sources.grades(s, me).stream().map(GradeView::of).toList(), attributed.count(s, me));
+                v.description(), grades.grades(s, me).stream().map(GradeView::of).toList(), attributed.count(s, me));
     }
 
     @POST
@@ -158,7 +160,7 @@ public class SourceApi {
             throw new BadRequestException("Body must be {\"projectId\",\"grade\",\"rationale\"?}");
         }
         Project project = access.requireMember(body.projectId());
-        SourceGrade g = sources.addGrade(s, project, body.grade(), body.rationale(), me);
+        SourceGrade g = grades.addGrade(s, project, body.grade(), body.rationale(), me);
         return Response.status(201).entity(GradeView.of(g)).build();
     }
 

@@ -62,7 +62,7 @@ public class SourceSearch {
                 .forEach(a -> aliases.computeIfAbsent(a.source.id, k -> new ArrayList<>()).add(a.alias));
         Map<Long, Long> counts = attributed.countsBySource(ids, viewer);
         Map<Long, String> latest = new HashMap<>();
-        em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + SourceService.GRADE_VISIBLE
+        em.createQuery("select g from SourceGrade g where g.source.id in :ids and " + SourceGrades.GRADE_VISIBLE
                 + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
                 .setParameter("ids", ids).setParameter("me", viewer).getResultList()
                 .forEach(g -> latest.putIfAbsent(g.source.id, g.grade));

@@ -2,8 +2,6 @@ package dev.credence.source;
 
 import dev.credence.account.User;
 import dev.credence.history.ChangeAction;
-import dev.credence.project.Project;
-import dev.credence.project.ProjectRole;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,15 +12,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The shared source registry: lookup by name or alias, creation and editing with validation,
- * and what the caller's projects say about a source (reliability history). Searching the registry is
- * {@link SourceSearch}; the claims attributed to a source are {@link AttributedClaims}.
+ * and the look-ups the registry pages need. Searching the registry is {@link SourceSearch}; what projects say
+ * about a source (reliability grades) is {@link SourceGrades}; merging a restored project's entries is
+ * {@link SourceAdoption}; the claims attributed to a source are {@link AttributedClaims}.
  *
  * <p>Visibility: the registry entry itself is shared by everyone logged in. Grades are visible to
  * members of the grading project. Attributed claims are visible to members of the document's
@@ -31,8 +29,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SourceService {
-    /** The grade {@code g} belongs to a project of user {@code :me}. */
-    static final String GRADE_VISIBLE = "exists (select m.id from Membership m where m.project = g.project and m.user = :me)";
 
     @Inject
     EntityManager em;
@@ -144,65 +140,6 @@ public class SourceService {
         return s;
     }
 
-    /** What a project restore did with one archived registry entry. */
-    public record Adopted(Source source, boolean created, List<String> droppedAliases) {
-    }
-
-    /**
-     * For a project restore (exchange/backup): the registry is shared, so an archived entry is merged by name. The
-     * source whose name or alias has the same key ({@link SourceNames#key}) as {@code input.name()} is used as it is
-     * (its fields, aliases and parent stay what other projects see); otherwise a new entry is created with the
-     * archived fields and {@code createdAt}, without the aliases that already name another source (returned as
-     * dropped). Parents are set afterwards ({@link #adoptParent}). Runs in the caller's transaction.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Adopted adopt(SourceInput input, Instant createdAt, User creator) {
-        lockRegistry();
-        Optional<Source> found = findByNameOrAlias(input.name());
-        if (found.isPresent()) {
-            return new Adopted(found.get(), false, List.of());
-        }
-        List<String> free = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        for (String alias : SourceInput.cleanAliases(input.aliases(), SourceNames.clean(input.name()))) {
-            (findByNameOrAlias(alias).isPresent() ? dropped : free).add(alias);
-        }
-        Source s = new Source();
-        s.createdBy = creator;
-        s.createdAt = createdAt;
-        apply(s, new SourceInput(input.name(), input.type(), input.country(), null, null, input.url(), input.sameAs(),
-                input.description(), free));
-        s.persist();
-        replaceAliases(s, free);
-        syncKeys(s);
-        history.source(creator, s, ChangeAction.create, null);
-        return new Adopted(s, true, dropped);
-    }
-
-    /** Sets the parent of a source a restore created; refused (false) if that would make a cycle. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean adoptParent(Source child, Source parent) {
-        if (isSelfOrDescendant(parent, child)) {
-            return false;
-        }
-        child.parent = parent;
-        return true;
-    }
-
-    /** Validates a reliability grade: null/blank stays null, otherwise one of A–F (case-insensitive); 422 else. */
-    public static String reliability(String grade) {
-        if (grade == null || grade.isBlank()) {
-            return null;
-        }
-        String g = grade.strip().toUpperCase(Locale.ROOT);
-        if (Reliability.of(g) == null) {
-            throw new UnprocessableException("reliability: '" + grade + "' is not one of A, B, C, D, E, F");
-        }
-        return g;
-    }
-
-    // ---- Registry: create, edit, search ----
-
     /** Creates a registry entry with all its shared fields; 409 if the name or an alias already names a source, 422 on bad input. */
     @Transactional
     public Source create(SourceInput input, User creator) {
@@ -231,6 +168,11 @@ public class SourceService {
         return s;
     }
 
+    /** A hop's reliability grade checked as {@link SourceGrades#reliability} does (annotation's claim form calls this). */
+    public static String reliability(String grade) {
+        return SourceGrades.reliability(grade);
+    }
+
     /** The source, or 404. */
     public Source requireSource(Long id) {
         Source s = id == null ? null : Source.findById(id);
@@ -240,7 +182,7 @@ public class SourceService {
         return s;
     }
 
-    private void apply(Source s, SourceInput in) {
+    void apply(Source s, SourceInput in) {
         if (in == null) {
             throw new jakarta.ws.rs.BadRequestException("A source needs at least a name and a type");
         }
@@ -300,7 +242,7 @@ public class SourceService {
     }
 
     /** Walks up from {@code candidate}: a source may not become its own ancestor. */
-    private static boolean isSelfOrDescendant(Source candidate, Source s) {
+    static boolean isSelfOrDescendant(Source candidate, Source s) {
         Set<Long> seen = new HashSet<>();
         for (Source p = candidate; p != null && seen.add(p.id); p = p.parent) {
             if (p.id.equals(s.id)) {
@@ -319,7 +261,7 @@ public class SourceService {
                 });
     }
 
-    private void replaceAliases(Source s, List<String> wanted) {
+    void replaceAliases(Source s, List<String> wanted) {
         List<String> clean = SourceInput.cleanAliases(wanted, s.name);
         Map<String, SourceAlias> current = new HashMap<>();
         for (SourceAlias a : s.aliases) {
@@ -347,7 +289,7 @@ public class SourceService {
      * Makes the source's rows in {@code source_key} its name and aliases: removes keys it no longer has
      * (flushed first, so a key moving between name and alias never meets itself), adds the new ones.
      */
-    private void syncKeys(Source s) {
+    void syncKeys(Source s) {
         Set<String> wanted = new java.util.LinkedHashSet<>();
         wanted.add(SourceNames.key(s.name));
         s.aliases.forEach(a -> wanted.add(SourceNames.key(a.alias)));
@@ -391,34 +333,4 @@ public class SourceService {
                 .setMaxResults(max).getResultList();
     }
 
-    // ---- What projects say about a source ----
-
-    /** Reliability history of a source in the viewer's projects, newest first. */
-    public List<SourceGrade> grades(Source s, User viewer) {
-        return em.createQuery("select g from SourceGrade g join fetch g.project join fetch g.gradedBy"
-                + " where g.source = :s and " + GRADE_VISIBLE + " order by g.gradedAt desc, g.id desc", SourceGrade.class)
-                .setParameter("s", s).setParameter("me", viewer).getResultList();
-    }
-
-    /**
-     * Appends a reliability grade; never changes an earlier one. The caller must have checked membership
-     * of {@code project}. 422 if the grade is not A–F or the rationale too long.
-     */
-    @Transactional
-    public SourceGrade addGrade(Source source, Project project, String grade, String rationale, User by) {
-        String g = reliability(grade);
-        if (g == null) {
-            throw new UnprocessableException("grade: required, one of A, B, C, D, E, F");
-        }
-        SourceGrade sg = new SourceGrade();
-        sg.source = Source.findById(source.id);
-        sg.project = Project.findById(project.id);
-        sg.grade = g;
-        sg.rationale = SourceInput.optional("rationale", rationale, 4000);
-        sg.gradedBy = User.findById(by.id);
-        sg.gradedAt = Instant.now();
-        sg.persist();
-        history.grade(sg);
-        return sg;
-    }
 }

@@ -14,4 +14,9 @@ public class SourceTemplateExtensions {
     static String query(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** Where the source form posts: the source's own address when editing, the registry when adding one. */
+    static String formAction(Source source) {
+        return source == null ? "/sources" : "/sources/" + source.id;
+    }
 }

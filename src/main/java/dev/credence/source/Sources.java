@@ -44,6 +44,8 @@ public class Sources {
     @Inject
     SourceService sources;
     @Inject
+    SourceGrades grades;
+    @Inject
     SourceSearch search;
     @Inject
     AttributedClaims attributed;
@@ -148,7 +150,7 @@ public class Sources {
         Source source = sources.requireSource(id);
         Project project = access.requireMember(projectId);
         try {
-            SourceGrade added = sources.addGrade(source, project, grade, rationale, currentUser.get());
+            SourceGrade added = grades.addGrade(source, project, grade, rationale, currentUser.get());
             return Flash.redirect("/sources/" + id + "#history-h", "Grade " + added.grade + " added for " + project.name + ".");
         } catch (ClientErrorException e) {
             return Response.status(e.getResponse().getStatus())

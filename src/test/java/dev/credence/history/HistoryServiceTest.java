@@ -23,6 +23,7 @@ import dev.credence.project.Project;
 import dev.credence.source.Source;
 import dev.credence.source.SourceGrade;
 import dev.credence.source.SourceInput;
+import dev.credence.source.SourceGrades;
 import dev.credence.source.SourceService;
 import dev.credence.web.Page;
 import dev.credence.web.UnprocessableException;
@@ -42,6 +43,8 @@ class HistoryServiceTest {
     AnnotationService annotations;
     @Inject
     SourceService sources;
+    @Inject
+    SourceGrades grades;
     @Inject
     HistoryService history;
     @Inject
@@ -145,7 +148,7 @@ class HistoryServiceTest {
                 List.of()), rita);
         sources.update(s.id, new SourceInput("Kestrel Labs", "firm_report", "Valmora", null, null, null, null, null,
                 List.of("Kestrel")));
-        SourceGrade g = sources.addGrade(s, project, "B", "Track record", rita);
+        SourceGrade g = grades.addGrade(s, project, "B", "Track record", rita);
 
         List<HistoryEntry> src = history.ofEntity(HistoryService.SOURCE, s.id);
         assertEquals(List.of(ChangeAction.create, ChangeAction.update), src.stream().map(e -> e.entry().action).toList());

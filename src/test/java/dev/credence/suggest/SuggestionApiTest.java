@@ -23,6 +23,7 @@ import dev.credence.document.Document;
 import dev.credence.history.ChangeLogEntry;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
+import dev.credence.source.SourceGrades;
 import dev.credence.source.SourceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +46,8 @@ class SuggestionApiTest {
     AnnotationService annotations;
     @Inject
     SourceService sources;
+    @Inject
+    SourceGrades grades;
 
     Project project;
     Document doc;
@@ -71,7 +74,7 @@ class SuggestionApiTest {
         QuarkusTransaction.requiringNew().run(() -> {
             User admin = User.find("username", "rita").firstResult();
             Source kestrel = sources.create("Kestrel Labs", "firm_report", List.of("Kestrel"), admin);
-            sources.addGrade(kestrel, Project.findById(project.id), "B", "two earlier reports held up", admin);
+            grades.addGrade(kestrel, Project.findById(project.id), "B", "two earlier reports held up", admin);
         });
         layer(sam, doc);
         rita = TestData.token("rita");

@@ -18,6 +18,7 @@ import dev.credence.annotation.DocumentPageFixtures;
 import dev.credence.document.Document;
 import dev.credence.project.Project;
 import dev.credence.source.Source;
+import dev.credence.source.SourceGrades;
 import dev.credence.source.SourceService;
 import dev.credence.support.BrowserSupport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,6 +51,8 @@ class SuggestionBrowserTest {
     AnnotationService annotations;
     @Inject
     SourceService sources;
+    @Inject
+    SourceGrades grades;
 
     Document doc;
     BrowserContext context;
@@ -83,7 +86,7 @@ class SuggestionBrowserTest {
         QuarkusTransaction.requiringNew().run(() -> {
             User admin = User.find("username", "rita").firstResult();
             Source kestrel = sources.create("Kestrel Labs", "firm_report", List.of("Kestrel"), admin);
-            sources.addGrade(kestrel, Project.findById(p.id), "B", "earlier reports held up", admin);
+            grades.addGrade(kestrel, Project.findById(p.id), "B", "earlier reports held up", admin);
         });
         QuarkusTransaction.requiringNew().run(() -> annotations.layerFor(doc, sam));
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));

@@ -7,7 +7,7 @@ import dev.credence.history.ChangeAction;
 import dev.credence.history.HistoryService;
 import dev.credence.project.Project;
 import dev.credence.project.ProjectAccess;
-import dev.credence.source.SourceService;
+import dev.credence.source.SourceAdoption;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class BackupService {
     @Inject
     EntityManager em;
     @Inject
-    SourceService registry;
+    SourceAdoption registry;
     @Inject
     HistoryService history;
 

@@ -2,10 +2,7 @@ package dev.credence.exchange.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.credence.annotation.LayerState;
-import dev.credence.annotation.schema.LabelField;
 import dev.credence.annotation.schema.LabelSchema;
-import dev.credence.annotation.schema.LabelValue;
-import dev.credence.source.SourceType;
 import dev.credence.web.JsonConfig;
 import dev.credence.web.UnprocessableException;
 import jakarta.ws.rs.BadRequestException;
@@ -15,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -134,7 +130,7 @@ public final class LabelMapping {
     /** The caller's target for the label, else the guess, else null. */
     public LabelTarget targetOf(String label, Use use) {
         LabelTarget t = given.get(label);
-        return t != null ? t : guess(label, use, schema);
+        return t != null ? t : LabelGuess.guess(label, use, schema);
     }
 
     /** True when the caller mapped this label (the preview shows the rest as guesses). */
@@ -144,96 +140,6 @@ public final class LabelMapping {
 
     public Map<String, LabelTarget> given() {
         return given;
-    }
-
-    /** A target from the label's name, in the project's schema (by a value's name or its label), or null. */
-    public static LabelTarget guess(String label, Use use, LabelSchema schema) {
-        String k = key(label);
-        return switch (use) {
-            case span -> guessSpan(k, schema);
-            case choice -> guessChoice(k, schema);
-            case relation -> guessRelation(k, schema);
-        };
-    }
-
-    private static String key(String label) {
-        return label == null ? "" : label.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_")
-                .replaceAll("^_|_$", "");
-    }
-
-    /** The schema's value of the field that {@code k} names (by name or by label), or null. */
-    private static String value(LabelSchema schema, LabelField field, String k) {
-        for (LabelValue.Def d : schema.values(field)) {
-            if (d.name().equals(k)) {
-                return d.name();
-            }
-        }
-        for (LabelValue.Def d : schema.values(field)) {
-            if (key(d.label()).equals(k)) {
-                return d.name();
-            }
-        }
-        return null;
-    }
-
-    private static LabelTarget guessSpan(String k, LabelSchema schema) {
-        if (k.equals("claim")) {
-            return new LabelTarget(LabelTarget.Type.claim, null);
-        }
-        String kind = k.startsWith("claim_") ? value(schema, LabelField.kind, k.substring(6))
-                : k.endsWith("_claim") ? value(schema, LabelField.kind, k.substring(0, k.length() - 6)) : null;
-        if (kind != null) {
-            return new LabelTarget(LabelTarget.Type.claim, kind);
-        }
-        if (k.equals("mention") || k.equals("source") || k.equals("source_mention")) {
-            return new LabelTarget(LabelTarget.Type.mention, null);
-        }
-        String type = value(schema, LabelField.sourceType, k.replaceFirst("^(source|mention)_", ""));
-        if (type != null && SourceType.parse(type) != null) {
-            return new LabelTarget(LabelTarget.Type.mention, type);
-        }
-        if (k.equals("cue") || k.equals("attribution_cue")) {
-            return new LabelTarget(LabelTarget.Type.cue, null);
-        }
-        String cue = k.startsWith("cue_") ? value(schema, LabelField.cueClass, k.substring(4))
-                : k.endsWith("_cue") ? value(schema, LabelField.cueClass, k.substring(0, k.length() - 4)) : null;
-        if (cue != null) {
-            return new LabelTarget(LabelTarget.Type.cue, cue);
-        }
-        return null;
-    }
-
-    private static LabelTarget guessChoice(String k, LabelSchema schema) {
-        String v = k.replaceFirst("^(stance|kind|credibility|check_?worthy)_", "");
-        String stance = value(schema, LabelField.stance, v);
-        if (stance != null) {
-            return new LabelTarget(LabelTarget.Type.stance, stance);
-        }
-        String kind = value(schema, LabelField.kind, v);
-        if (kind != null) {
-            return new LabelTarget(LabelTarget.Type.kind, kind);
-        }
-        if (v.matches("[1-6]")) {
-            return new LabelTarget(LabelTarget.Type.credibility, v);
-        }
-        if (k.equals("check_worthy") || k.equals("checkworthy") || k.equals("check_worthy_true")) {
-            return new LabelTarget(LabelTarget.Type.checkworthy, "true");
-        }
-        if (k.equals("not_check_worthy") || k.equals("check_worthy_false")) {
-            return new LabelTarget(LabelTarget.Type.checkworthy, "false");
-        }
-        return null;
-    }
-
-    private static LabelTarget guessRelation(String k, LabelSchema schema) {
-        String relation = value(schema, LabelField.relation, k);
-        if (relation != null) {
-            return new LabelTarget(LabelTarget.Type.relation, relation);
-        }
-        if (k.equals("cue") || k.equals("cue_of") || k.equals("has_cue")) {
-            return new LabelTarget(LabelTarget.Type.relation, LabelTarget.CUE_LINK);
-        }
-        return null;
     }
 
     /** The labels of the tasks by use, each with its count. */
@@ -311,107 +217,7 @@ public final class LabelMapping {
 
     /** The task's regions and relations as one Credence layer for {@code owner} (null: gold). */
     public ImportDraft.Layer toLayer(LabeledTask task, String owner, boolean gold, LayerState state) {
-        List<ImportDraft.Claim> claims = new ArrayList<>();
-        List<ImportDraft.Mention> mentions = new ArrayList<>();
-        List<ImportDraft.Cue> cues = new ArrayList<>();
-        Map<String, LabelTarget> regionTargets = new LinkedHashMap<>();
-        Map<String, LabeledTask.Region> regions = new LinkedHashMap<>();
-        for (LabeledTask.Region r : task.regions()) {
-            if (r.id() != null) {
-                regions.putIfAbsent(r.id(), r);
-            }
-        }
-        // Hops of each claim region, in relation order; cue of each mention region.
-        Map<String, List<LabeledTask.Link>> hopLinks = new LinkedHashMap<>();
-        Map<String, String> mentionCue = new LinkedHashMap<>();
-        for (LabeledTask.Region r : task.regions()) {
-            if (r.id() != null) {
-                regionTargets.putIfAbsent(r.id(), targetOf(r.label(), Use.span));
-            }
-        }
-        for (LabeledTask.Link l : task.links()) {
-            LabelTarget t = targetOf(l.label() == null ? "" : l.label(), Use.relation);
-            if (t == null || t.type() == LabelTarget.Type.ignore) {
-                continue;
-            }
-            LabeledTask.Region from = regions.get(l.fromId());
-            LabeledTask.Region to = regions.get(l.toId());
-            if (from == null || to == null) {
-                throw new UnprocessableException(l.where() + ": no region with id '" + (from == null ? l.fromId()
-                        : l.toId()) + "' in this " + (task.predictions() ? "prediction" : "annotation"));
-            }
-            LabelTarget.Type a = regionTargets.get(from.id()).type();
-            LabelTarget.Type b = regionTargets.get(to.id()).type();
-            if (a == LabelTarget.Type.ignore || b == LabelTarget.Type.ignore) {
-                continue; // a relation to a region the mapping drops goes with it
-            }
-            if (LabelTarget.CUE_LINK.equals(t.value())) {
-                if (a == LabelTarget.Type.mention && b == LabelTarget.Type.cue) {
-                    mentionCue.put(from.id(), to.id());
-                } else if (a == LabelTarget.Type.cue && b == LabelTarget.Type.mention) {
-                    mentionCue.put(to.id(), from.id());
-                } else {
-                    throw new UnprocessableException(l.where() + ": a cue link joins a source mention and a cue, "
-                            + "not a " + a + " and a " + b);
-                }
-            } else if (a == LabelTarget.Type.claim && b == LabelTarget.Type.mention) {
-                hopLinks.computeIfAbsent(from.id(), x -> new ArrayList<>()).add(l);
-            } else if (a == LabelTarget.Type.mention && b == LabelTarget.Type.claim) {
-                hopLinks.computeIfAbsent(to.id(), x -> new ArrayList<>()).add(l);
-            } else {
-                throw new UnprocessableException(l.where() + ": relation '" + l.label() + "' must join a claim and "
-                        + "a source mention, not a " + a + " and a " + b);
-            }
-        }
-        for (LabeledTask.Region r : task.regions()) {
-            LabelTarget t = targetOf(r.label(), Use.span);
-            switch (t.type()) {
-                case claim -> claims.add(claim(r, t, task, regions, regionTargets, hopLinks.get(r.id()), mentionCue));
-                case mention -> mentions.add(new ImportDraft.Mention(r.where(), r.id(), r.start(), r.end(),
-                        source(task, r, t)));
-                case cue -> cues.add(new ImportDraft.Cue(r.where(), r.id(), r.start(), r.end(),
-                        t.value()));
-                default -> {
-                }
-            }
-        }
-        return new ImportDraft.Layer(owner, gold, state, claims, mentions, cues);
-    }
-
-    private ImportDraft.Claim claim(LabeledTask.Region r, LabelTarget t, LabeledTask task,
-            Map<String, LabeledTask.Region> regions, Map<String, LabelTarget> regionTargets,
-            List<LabeledTask.Link> links, Map<String, String> mentionCue) {
-        String kind = t.value();
-        String stance = null;
-        Integer credibility = null;
-        Boolean checkWorthy = null;
-        for (String choice : r.choices()) {
-            LabelTarget c = targetOf(choice, Use.choice);
-            switch (c.type()) {
-                case stance -> stance = c.value();
-                case kind -> kind = c.value();
-                case credibility -> credibility = Integer.valueOf(c.value());
-                case checkworthy -> checkWorthy = Boolean.valueOf(c.value());
-                default -> {
-                }
-            }
-        }
-        List<ImportDraft.Hop> hops = new ArrayList<>();
-        for (LabeledTask.Link l : links == null ? List.<LabeledTask.Link>of() : links) {
-            LabeledTask.Region m = regions.get(l.fromId()).id().equals(r.id()) ? regions.get(l.toId())
-                    : regions.get(l.fromId());
-            String relation = targetOf(l.label(), Use.relation).value();
-            hops.add(new ImportDraft.Hop(l.where(), source(task, m, regionTargets.get(m.id())), m.id(),
-                    mentionCue.get(m.id()), relation, null));
-        }
-        return new ImportDraft.Claim(r.where(), r.start(), r.end(), kind, stance, checkWorthy, credibility, null, null,
-                hops);
-    }
-
-    /** The source a mention names: its own words, found in the registry by name or created with the label's type. */
-    private static ImportDraft.Source source(LabeledTask task, LabeledTask.Region r, LabelTarget t) {
-        String name = dev.credence.annotation.Offsets.slice(task.article().text(), r.start(), r.end()).strip();
-        return new ImportDraft.Source(name, t.value() == null ? null : SourceType.parse(t.value()), null);
+        return new TaskLayerBuilder(this).build(task, owner, gold, state);
     }
 
     /** Every valid target string in this mapping's schema, for docs and errors. */

@@ -10,7 +10,7 @@ import dev.credence.annotation.Mention;
 import dev.credence.annotation.Segmenter;
 import dev.credence.annotation.schema.LabelSchema;
 import dev.credence.document.Document;
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import java.util.List;
 
 /** What the adjudication page renders: items of claims, mentions and cues with each reviewer's version. */
@@ -19,9 +19,9 @@ public final class AdjudicationPage {
     }
 
     /** One reviewer's version of an item (claim null when the reviewer marked nothing there). */
-    public record VersionRow(int number, String reviewer, Claim claim, java.util.Set<ItemClusters.Field> differs) {
+    public record VersionRow(int number, String reviewer, Claim claim, java.util.Set<ClaimAlignment.Field> differs) {
         public boolean isDifferent(String field) {
-            return claim != null && differs.contains(ItemClusters.Field.valueOf(field));
+            return claim != null && differs.contains(ClaimAlignment.Field.valueOf(field));
         }
     }
 

@@ -13,7 +13,7 @@ import dev.credence.annotation.Mention;
 import dev.credence.document.Document;
 import dev.credence.project.Membership;
 import dev.credence.project.ProjectRole;
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import dev.credence.web.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,8 +54,8 @@ public class AdjudicationService {
     }
 
     /** One item of the side-by-side view: reviewer versions, the gold claims in it, and what differs. */
-    public record Item(int index, ItemClusters.Cluster cluster, boolean agreed, List<Claim> gold,
-            java.util.Set<ItemClusters.Field> differs) {
+    public record Item(int index, ClaimAlignment.Cluster cluster, boolean agreed, List<Claim> gold,
+            java.util.Set<ClaimAlignment.Field> differs) {
     }
 
     // ---------------------------------------------------------------- access
@@ -128,7 +128,7 @@ public class AdjudicationService {
         gold.persist();
         List<Long> layerIds = reviewers.stream().map(l -> l.id).toList();
         Map<Long, Claim> byId = new HashMap<>();
-        List<ItemClusters.Version> versions = new ArrayList<>();
+        List<ClaimAlignment.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
             for (Claim c : claims.claims(l)) {
                 if (c.orphaned) {
@@ -140,7 +140,7 @@ public class AdjudicationService {
         }
         int merged = 0;
         int disagreements = 0;
-        for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
+        for (ClaimAlignment.Cluster cluster : ClaimAlignment.cluster(versions)) {
             if (cluster.agreed(layerIds)) {
                 copies.claim(byId.get(cluster.versions().get(0).claimId()), gold, user);
                 merged++;
@@ -231,7 +231,7 @@ public class AdjudicationService {
     public List<Item> items(Document doc) {
         List<Layer> reviewers = reviewerLayers(doc);
         List<Long> layerIds = reviewers.stream().map(l -> l.id).toList();
-        List<ItemClusters.Version> versions = new ArrayList<>();
+        List<ClaimAlignment.Version> versions = new ArrayList<>();
         for (Layer l : reviewers) {
             for (Claim c : claims.claims(l)) {
                 if (c.orphaned) {
@@ -244,17 +244,17 @@ public class AdjudicationService {
                 .toList();
         List<Item> items = new ArrayList<>();
         List<Claim> placed = new ArrayList<>();
-        for (ItemClusters.Cluster cluster : ItemClusters.cluster(versions)) {
+        for (ClaimAlignment.Cluster cluster : ClaimAlignment.cluster(versions)) {
             List<Claim> inGold = gold.stream().filter(g -> g.start < cluster.end() && cluster.start() < g.end)
                     .filter(g -> !placed.contains(g)).toList();
             placed.addAll(inGold);
             items.add(new Item(items.size(), cluster, cluster.agreed(layerIds), inGold,
-                    ItemClusters.differences(cluster.versions())));
+                    ClaimAlignment.differences(cluster.versions())));
         }
         // Gold claims the adjudicator wrote on spans no reviewer marked are items of their own.
         for (Claim g : gold) {
             if (!placed.contains(g)) {
-                items.add(new Item(items.size(), new ItemClusters.Cluster(g.start, g.end, List.of()), false,
+                items.add(new Item(items.size(), new ClaimAlignment.Cluster(g.start, g.end, List.of()), false,
                         List.of(g), java.util.Set.of()));
             }
         }
@@ -323,12 +323,12 @@ public class AdjudicationService {
         gold.updatedAt = Instant.now();
     }
 
-    static ItemClusters.Version version(Claim c) {
-        List<ItemClusters.HopKey> hops = new ArrayList<>();
+    static ClaimAlignment.Version version(Claim c) {
+        List<ClaimAlignment.HopKey> hops = new ArrayList<>();
         for (AttributionHop h : c.hops) {
-            hops.add(new ItemClusters.HopKey(h.source.id, h.relation, h.reliability));
+            hops.add(new ClaimAlignment.HopKey(h.source.id, h.relation, h.reliability));
         }
-        return new ItemClusters.Version(c.id, c.layer.id, c.start, c.end, c.kind,
+        return new ClaimAlignment.Version(c.id, c.layer.id, c.start, c.end, c.kind,
                 c.stance, c.credibility, hops);
     }
 }

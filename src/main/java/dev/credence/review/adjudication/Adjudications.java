@@ -18,7 +18,7 @@ import dev.credence.review.adjudication.AdjudicationPage.MarkVersion;
 import dev.credence.review.adjudication.AdjudicationPage.Reviewer;
 import dev.credence.review.adjudication.AdjudicationPage.VersionRow;
 import dev.credence.review.adjudication.AdjudicationPage.View;
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import dev.credence.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -269,14 +269,14 @@ public class Adjudications {
             for (AdjudicationService.Item item : adjudication.items(doc)) {
                 List<VersionRow> versions = new ArrayList<>();
                 for (Layer l : reviewerLayers) {
-                    List<ItemClusters.Version> mine = item.cluster().of(l.id);
+                    List<ClaimAlignment.Version> mine = item.cluster().of(l.id);
                     if (mine.isEmpty() && item.cluster().versions().isEmpty()) {
                         continue;
                     }
                     if (mine.isEmpty()) {
                         versions.add(new VersionRow(numberOf.get(l.id), l.owner.displayName, null, item.differs()));
                     }
-                    for (ItemClusters.Version v : mine) {
+                    for (ClaimAlignment.Version v : mine) {
                         versions.add(new VersionRow(numberOf.get(l.id), l.owner.displayName, claims.get(v.claimId()),
                                 item.differs()));
                     }

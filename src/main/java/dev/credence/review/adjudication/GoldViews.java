@@ -1,7 +1,7 @@
 package dev.credence.review.adjudication;
 
 import dev.credence.annotation.Layer;
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public final class GoldViews {
                     + marks.stream().filter(m -> m.gold().isEmpty()).count();
             return new GoldView(gold.id, gold.state.name(), items.stream().map(i -> new ItemView(i.index(),
                     i.cluster().start(), i.cluster().end(), i.agreed(),
-                    i.cluster().versions().stream().map(ItemClusters.Version::claimId).toList(),
+                    i.cluster().versions().stream().map(ClaimAlignment.Version::claimId).toList(),
                     i.gold().stream().map(c -> c.id).toList(), i.differs().stream().map(Enum::name).toList()))
                     .toList(), markViews, open);
         }

@@ -1,6 +1,6 @@
 package dev.credence.review.adjudication;
 
-import dev.credence.review.matching.ItemClusters;
+import dev.credence.review.matching.ClaimAlignment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Groups the source mentions (or the cues) of several layers into <em>items</em>, as {@link ItemClusters}
+ * Groups the source mentions (or the cues) of several layers into <em>items</em>, as {@link ClaimAlignment}
  * does for claims: marks whose spans overlap (transitively) form one item. An item is <em>agreed</em> when
  * every reviewer layer holds exactly one mark in it, all on the same span with the same value (a mention's
  * source, a cue's class).

@@ -40,6 +40,11 @@ public class Worklists {
     public record View(Project project, boolean manager, DocumentWorklist.Filter filter, String stateParam,
             List<DocumentWorklist.Row> rows, int page, int pages, long total, List<Membership> members, String error,
             String query) {
+        /** The filter's query string ending in "page=", for the pager to append a page number to. */
+        public String pageParam() {
+            return (query.isEmpty() ? "?" : query + "&") + "page=";
+        }
+
         public ReviewProgress.DocumentState[] states() {
             return ReviewProgress.DocumentState.values();
         }

@@ -7,8 +7,8 @@ import io.quarkus.qute.TemplateExtension;
 
 /** Template helpers for review: free reviewer slots on a document (for "Take this document"). */
 @TemplateExtension
-public class ReviewExtensions {
-    private ReviewExtensions() {
+public class ReviewTemplateExtensions {
+    private ReviewTemplateExtensions() {
     }
 
     /** How many more reviewers the document needs; 0 once it is in adjudication. */

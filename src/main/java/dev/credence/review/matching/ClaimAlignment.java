@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Groups the claims of several layers of one document into <em>items</em>: clusters of claims whose spans
+ * Aligns the claims of several layers of one document into <em>items</em>: clusters of claims whose spans
  * overlap (transitively). An item is <em>agreed</em> when every reviewer layer holds exactly one claim in it,
  * all with matching spans (Jaccard ≥ 0.5 with the first layer's span, {@link SpanMatcher}) and the same kind,
  * stance, credibility and
@@ -18,8 +18,8 @@ import java.util.Set;
  * <p>Pure values, no database: the adjudication service, its page and the export's per-item agreement all
  * use it.
  */
-public final class ItemClusters {
-    private ItemClusters() {
+public final class ClaimAlignment {
+    private ClaimAlignment() {
     }
 
     /** One hop as compared: the source by id, the relation and the reliability grade (null = not graded). */

@@ -8,8 +8,8 @@ import io.quarkus.qute.TemplateExtension;
 
 /** Template helpers for corrected texts on the document page. */
 @TemplateExtension
-public class RevisionExtensions {
-    private RevisionExtensions() {
+public class RevisionTemplateExtensions {
+    private RevisionTemplateExtensions() {
     }
 
     /** The caller manages the document's project, so may correct its text. */

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credence.review.matching.ItemClusters.Cluster;
-import dev.credence.review.matching.ItemClusters.Field;
-import dev.credence.review.matching.ItemClusters.HopKey;
-import dev.credence.review.matching.ItemClusters.Version;
+import dev.credence.review.matching.ClaimAlignment.Cluster;
+import dev.credence.review.matching.ClaimAlignment.Field;
+import dev.credence.review.matching.ClaimAlignment.HopKey;
+import dev.credence.review.matching.ClaimAlignment.Version;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ItemClustersTest {
+class ClaimAlignmentTest {
     static final List<HopKey> CHAIN = List.of(new HopKey(1, "asserts", "B"), new HopKey(2, "reports", "C"));
 
     static Version v(long id, long layer, int start, int end, Integer cred, List<HopKey> hops) {
@@ -21,7 +21,7 @@ class ItemClustersTest {
 
     @Test
     void overlappingClaimsFormOneItemAndSeparateOnesDoNot() {
-        List<Cluster> items = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 5, 15, 3, CHAIN),
+        List<Cluster> items = ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 5, 15, 3, CHAIN),
                 v(3, 10, 15, 20, 3, CHAIN), v(4, 20, 30, 40, 2, List.of())));
         assertEquals(3, items.size());
         assertEquals(0, items.get(0).start());
@@ -34,40 +34,40 @@ class ItemClustersTest {
     @Test
     void agreedNeedsOneIdenticalClaimPerLayer() {
         List<Long> layers = List.of(10L, 20L);
-        assertTrue(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, CHAIN))).get(0)
+        assertTrue(ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, CHAIN))).get(0)
                 .agreed(layers));
         // a different grade on one hop
         List<HopKey> otherGrade = List.of(new HopKey(1, "asserts", "B"), new HopKey(2, "reports", "D"));
-        Cluster grade = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, otherGrade)))
+        Cluster grade = ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, otherGrade)))
                 .get(0);
         assertFalse(grade.agreed(layers));
-        assertEquals(Set.of(Field.attribution), ItemClusters.differences(grade.versions()));
+        assertEquals(Set.of(Field.attribution), ClaimAlignment.differences(grade.versions()));
         // sources in another order
         List<HopKey> reversed = List.of(new HopKey(2, "asserts", "B"), new HopKey(1, "reports", "C"));
-        assertFalse(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, reversed))).get(0)
+        assertFalse(ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, reversed))).get(0)
                 .agreed(layers));
         // span off by one: Jaccard 10/11 ≥ 0.5 still agrees, but the difference is reported
-        Cluster span = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 11, 3, CHAIN))).get(0);
+        Cluster span = ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 11, 3, CHAIN))).get(0);
         assertTrue(span.agreed(layers));
-        assertEquals(Set.of(Field.span), ItemClusters.differences(span.versions()));
+        assertEquals(Set.of(Field.span), ClaimAlignment.differences(span.versions()));
         // overlapping by less than half: not agreed
-        assertFalse(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 6, 20, 3, CHAIN))).get(0)
+        assertFalse(ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 6, 20, 3, CHAIN))).get(0)
                 .agreed(layers));
         // credibility
-        Cluster cred = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 4, CHAIN))).get(0);
-        assertEquals(Set.of(Field.credibility), ItemClusters.differences(cred.versions()));
+        Cluster cred = ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 4, CHAIN))).get(0);
+        assertEquals(Set.of(Field.credibility), ClaimAlignment.differences(cred.versions()));
         // only one of two reviewers marked it
-        Cluster alone = ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN))).get(0);
+        Cluster alone = ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN))).get(0);
         assertFalse(alone.agreed(layers));
         assertEquals(1, alone.matched(layers));
         // two claims of one reviewer in the item
-        assertFalse(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, CHAIN),
+        assertFalse(ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN), v(2, 20, 0, 10, 3, CHAIN),
                 v(3, 20, 2, 5, 3, CHAIN))).get(0).agreed(layers));
     }
 
     @Test
     void aSingleReviewerAgreesWithThemself() {
-        assertTrue(ItemClusters.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN))).get(0).agreed(List.of(10L)));
-        assertTrue(ItemClusters.cluster(List.of()).isEmpty());
+        assertTrue(ClaimAlignment.cluster(List.of(v(1, 10, 0, 10, 3, CHAIN))).get(0).agreed(List.of(10L)));
+        assertTrue(ClaimAlignment.cluster(List.of()).isEmpty());
     }
 }
