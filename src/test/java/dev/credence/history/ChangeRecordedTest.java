@@ -42,6 +42,7 @@ class ChangeRecordedTest {
     @BeforeEach
     void setUp() {
         data.reset();
+        HistoryFixtures.clear(); // entries of earlier test classes would count below
         seen.events().clear();
     }
 
