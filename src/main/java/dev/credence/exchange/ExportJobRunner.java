@@ -190,7 +190,7 @@ public class ExportJobRunner {
             }
             Files.createDirectories(directory());
             try (OutputStream out = new Limited(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), fileLimit)) {
-                ExportService.Progress progress = documents -> progress(jobId, documents);
+                ExportService.Progress progress = throttled(jobId);
                 if (pageSize > 0) {
                     exports.writeInTransaction(export.context(), export.format(), out, progress, pageSize);
                 } else {
@@ -238,6 +238,25 @@ public class ExportJobRunner {
             return true;
         });
     }
+
+    /**
+     * Writes the progress after a page at most every {@link #PROGRESS_INTERVAL} (every page when paced for tests):
+     * a million-claim export has hundreds of pages, each update its own commit; the last count is written when
+     * the job finishes, and the heartbeat is renewed by the housekeeping anyway.
+     */
+    private ExportService.Progress throttled(long jobId) {
+        long[] last = { System.nanoTime() - PROGRESS_INTERVAL.toNanos() };
+        return documents -> {
+            long now = System.nanoTime();
+            if (pauseMillis > 0 || now - last[0] >= PROGRESS_INTERVAL.toNanos()) {
+                last[0] = now;
+                progress(jobId, documents);
+            }
+        };
+    }
+
+    /** The least time between two progress writes of one job. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
     /** After each page; a job whose row is gone (its project deleted) stops. */
     private void progress(long jobId, int documents) {

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads a project for export in pages of documents (keyset on document id), each page
- * with a fixed number of queries (documents, layers, claims, mentions, cues, and one hop
- * query per 1,000 claims), all scalar projections. Memory holds one page at a time,
- * whatever the project size.
+ * Reads a project for export in pages of documents (keyset on document id; at most
+ * {@link #PAGE_CLAIMS} claims a page unless one document has more), each page with a fixed
+ * number of queries (ids, a claim count, documents, layers, claims, mentions, cues, and one
+ * link and one hop query per 1,000 claims), all scalar projections. Memory holds one page at
+ * a time, whatever the project size.
  * Callers run it inside a transaction.
  */
 @ApplicationScoped
@@ -30,6 +31,12 @@ public class ExportReader {
     public static final int DEFAULT_BATCH = 100;
     /** Claim ids per hop query (well under PostgreSQL's 32,767 bind parameters). */
     static final int CLAIM_SLICE = 1000;
+    /**
+     * At most this many claims per page (but always one document): a page of 100 documents of 100 claims each
+     * held ≈ 45 MB of rows and records, and at -Xmx256m the collector then took half of a 1,000,000-claim export.
+     * Pages of ordinary documents (under 20 claims each) stay at {@link #DEFAULT_BATCH} documents.
+     */
+    public static final int PAGE_CLAIMS = 2000;
 
     @Inject
     EntityManager em;
@@ -37,16 +44,24 @@ public class ExportReader {
     /** Calls {@code page} with each page of documents, in document id order. */
     public void forEachPage(ExportScope scope, int batchSize, Consumer<List<ExportRows.Document>> page) {
         long lastId = 0;
+        Map<Long, Long> claimCounts = new HashMap<>(); // of documents read ahead and not yet exported
         while (true) {
-            List<ExportRows.Document> documents = documents(scope.projectId(), lastId, batchSize);
-            if (documents.isEmpty()) {
+            // The page's ids first, then their rows: sorting only ids keeps the database's sort small. Asked for
+            // whole rows in one query, H2 read every remaining document of the project (texts included) through
+            // the project index and sorted them by id before the limit: out of memory at 10,000 documents.
+            List<?> ids = em.createQuery("select d.id from Document d where d.project.id = :project and d.id > :after"
+                    + " order by d.id").setParameter("project", scope.projectId()).setParameter("after", lastId)
+                    .setMaxResults(batchSize).getResultList();
+            if (ids.isEmpty()) {
                 return;
             }
+            List<?> pageIds = withinClaimBudget(ids, claimCounts);
+            List<ExportRows.Document> documents = documents(pageIds);
             fill(scope, documents);
             page.accept(documents);
-            lastId = documents.get(documents.size() - 1).id();
+            lastId = id(pageIds.get(pageIds.size() - 1));
             em.clear(); // nothing should be managed (scalar rows), but a caller's entities must not pile up either
-            if (documents.size() < batchSize) {
+            if (ids.size() < batchSize && pageIds.size() == ids.size()) {
                 return;
             }
         }
@@ -64,16 +79,8 @@ public class ExportReader {
         return max == null ? 0 : ((Number) max).intValue() + 1;
     }
 
-    private List<ExportRows.Document> documents(long projectId, long afterId, int batchSize) {
-        // The page's ids first, then their rows: sorting only ids keeps the database's sort small. Asked for
-        // whole rows in one query, H2 read every remaining document of the project (texts included) through
-        // the project index and sorted them by id before the limit: out of memory at 10,000 documents.
-        List<?> ids = em.createQuery("select d.id from Document d where d.project.id = :project and d.id > :after"
-                + " order by d.id").setParameter("project", projectId).setParameter("after", afterId)
-                .setMaxResults(batchSize).getResultList();
-        if (ids.isEmpty()) {
-            return new ArrayList<>();
-        }
+    /** The documents of {@code ids}, in id order, without their layers yet. */
+    private List<ExportRows.Document> documents(List<?> ids) {
         List<?> rows = em.createQuery("select d.id, d.title, d.url, d.publisher, d.publishedAt, d.textSha256, d.revision, d.text"
                 + " from Document d where d.id in (:ids) order by d.id").setParameter("ids", ids).getResultList();
         List<ExportRows.Document> documents = new ArrayList<>(rows.size());
@@ -83,6 +90,48 @@ public class ExportReader {
                     (LocalDate) r[4], (String) r[5], (Integer) r[6], (String) r[7], new ArrayList<>()));
         }
         return documents;
+    }
+
+    /**
+     * The first of {@code ids} (in id order) whose claims add up to at most {@link #PAGE_CLAIMS}, and at least the
+     * first one. The claims of documents not yet in {@code counts} are counted (all layers) in one grouped query;
+     * those of the page are removed from it, the rest stay for the next page, so each document is counted once.
+     */
+    private List<?> withinClaimBudget(List<?> ids, Map<Long, Long> counts) {
+        if (ids.size() == 1) {
+            counts.clear();
+            return ids;
+        }
+        List<Long> uncounted = new ArrayList<>();
+        for (Object id : ids) {
+            if (!counts.containsKey(id(id))) {
+                uncounted.add(id(id));
+            }
+        }
+        if (!uncounted.isEmpty()) {
+            for (Long id : uncounted) {
+                counts.put(id, 0L);
+            }
+            for (Object row : em.createQuery("select l.document.id, count(*) from Claim c join c.layer l"
+                    + " where l.document.id in (:documents) group by l.document.id").setParameter("documents", uncounted)
+                    .getResultList()) {
+                Object[] r = (Object[]) row;
+                counts.put(id(r[0]), id(r[1]));
+            }
+        }
+        long claims = 0;
+        int end = ids.size();
+        for (int i = 0; i < ids.size(); i++) {
+            claims += counts.getOrDefault(id(ids.get(i)), 0L);
+            if (claims > PAGE_CLAIMS && i > 0) {
+                end = i;
+                break;
+            }
+        }
+        for (int i = 0; i < end; i++) {
+            counts.remove(id(ids.get(i)));
+        }
+        return ids.subList(0, end);
     }
 
     private void fill(ExportScope scope, List<ExportRows.Document> documents) {
@@ -125,17 +174,25 @@ public class ExportReader {
                 layers.get(claim.layerId()).claims().add(claim);
             }
         }
-        if (!claims.isEmpty()) {
+        // Links by claim id in slices, as the hops below: a page of 100 documents with many claims each would
+        // otherwise bind one parameter per claim of the page (PostgreSQL's driver stops at 32,767).
+        List<Long> linkedClaims = new ArrayList<>(claims.keySet());
+        linkedClaims.sort(null);
+        List<Object[]> linkRows = new ArrayList<>();
+        for (int from = 0; from < linkedClaims.size(); from += CLAIM_SLICE) {
+            List<Long> slice = linkedClaims.subList(from, Math.min(linkedClaims.size(), from + CLAIM_SLICE));
             for (Object row : em.createQuery("select l.id, l.claim.id, t.id, t.layer.document.id, l.relation, l.origin, l.note"
                     + " from dev.credence.corroboration.ClaimLink l join l.target t where l.claim.id in (:claims)"
-                    + " order by l.claim.id, l.id").setParameter("claims", claims.keySet()).getResultList()) {
-                Object[] r = (Object[]) row;
-                var relation = (dev.credence.corroboration.LinkRelation) r[4];
-                var origin = (dev.credence.corroboration.LinkOrigin) r[5];
-                claims.get(id(r[1])).links().add(new ExportRows.Link(id(r[0]), id(r[2]), id(r[3]), relation.name(),
-                        origin.name(), (String) r[6], relation == dev.credence.corroboration.LinkRelation.corroborates
-                                && origin == dev.credence.corroboration.LinkOrigin.independent));
+                    + " order by l.claim.id, l.id").setParameter("claims", slice).getResultList()) {
+                linkRows.add((Object[]) row);
             }
+        }
+        for (Object[] r : linkRows) {
+            var relation = (dev.credence.corroboration.LinkRelation) r[4];
+            var origin = (dev.credence.corroboration.LinkOrigin) r[5];
+            claims.get(id(r[1])).links().add(new ExportRows.Link(id(r[0]), id(r[2]), id(r[3]), relation.name(),
+                    origin.name(), (String) r[6], relation == dev.credence.corroboration.LinkRelation.corroborates
+                            && origin == dev.credence.corroboration.LinkOrigin.independent));
         }
 
         for (Object row : em.createQuery("select m.id, m.layer.id, m.start, m.end, m.exact, m.prefix, m.suffix,"

@@ -10,6 +10,8 @@ public class BenchProfile implements QuarkusTestProfile {
         return Map.of("quarkus.datasource.jdbc.url",
                 "jdbc:h2:file:./target/bench-db/credence;DB_CLOSE_ON_EXIT=FALSE",
                 "quarkus.log.level", "WARN",
+                // Export jobs' files (ExportBenchmark's job route removes each after its download).
+                "credence.export-dir", "target/bench-exports",
                 "quarkus.log.category.\"dev.credence\".level", "INFO");
     }
 }

@@ -55,6 +55,13 @@ class ExportBenchmark {
     static final String FORMATS = System.getProperty("bench.formats", "");
     static final int SOURCES = 500;
     static final int RUNS = Integer.getInteger("bench.runs", 2);
+    /**
+     * Routes besides the HTTP runs, comma-separated: {@code direct} (in-process, ExportService.write) and {@code job}
+     * (a background export job through the API, file downloaded), {@code job=csv+w3c} for some formats only.
+     */
+    static final List<String> ROUTES = List.of(System.getProperty("bench.routes", "direct").split(","));
+    /** false: the floor only once, at the start (saves a floor pass on a long run). */
+    static final boolean FLOOR_AGAIN = Boolean.parseBoolean(System.getProperty("bench.floor-again", "true"));
     static final String PROJECT = "Export benchmark " + DOCUMENTS + "x" + CLAIMS_PER_DOCUMENT;
 
     @Inject
@@ -66,6 +73,8 @@ class ExportBenchmark {
 
     @TestHTTPResource("/")
     URL base;
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     final List<String> report = new ArrayList<>();
     /** The best floor time so far, the denominator of "× floor". */
@@ -94,9 +103,17 @@ class ExportBenchmark {
             for (int run = 1; run <= RUNS; run++) {
                 http(run, format, projectId, token, claims);
             }
-            direct(format, projectId, claims);
+            if (ROUTES.contains("direct")) {
+                direct(format, projectId, claims);
+            }
+            if (ROUTES.contains("job") || ROUTES.stream().anyMatch(r -> r.startsWith("job=")
+                    && List.of(r.substring(4).split("\\+")).contains(format.name()))) {
+                job(format, projectId, token, claims);
+            }
         }
-        floor(projectId, claims);
+        if (FLOOR_AGAIN) {
+            floor(projectId, claims);
+        }
         line("");
         line("Against the best floor (%.2f s, %,.0f claims/s):", floorSeconds, claims / floorSeconds);
         line("");
@@ -133,6 +150,72 @@ class ExportBenchmark {
                 }
             }
             return new long[] { bytes, lines };
+        });
+    }
+
+    /**
+     * A background export job through the API, as the project page runs it: start it, poll its progress every
+     * second (it must only grow and end at every document), download the file; timed from the start to the last
+     * byte of the download. The file is removed afterwards (w3c at a million claims is ≈ 4 GB).
+     */
+    private void job(ExportFormat format, long projectId, String token, long claims) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String api = base.toString().replaceAll("/$", "") + "/api/v1/";
+        measure("-", "job", format, claims, () -> {
+            HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(api + "projects/" + projectId
+                    + "/exports?format=" + format)).header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("job start: HTTP " + started.statusCode() + " " + started.body());
+            }
+            long jobId = JSON.readTree(started.body()).get("id").asLong();
+            int lastDone = -1;
+            int polls = 0;
+            com.fasterxml.jackson.databind.JsonNode view;
+            while (true) {
+                Thread.sleep(1000);
+                HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(api + "exports/" + jobId))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                view = JSON.readTree(status.body());
+                String state = view.get("state").asText();
+                int done = view.get("progress").get("done").asInt();
+                if (done < lastDone) {
+                    throw new IllegalStateException("job " + jobId + " progress went back: " + lastDone + " → " + done);
+                }
+                lastDone = done;
+                polls++;
+                if (state.equals("done")) {
+                    break;
+                }
+                if (!state.equals("queued") && !state.equals("running")) {
+                    throw new IllegalStateException("job " + jobId + " " + state + ": " + view.path("error").asText());
+                }
+            }
+            int total = view.get("progress").get("total").asInt();
+            if (lastDone != DOCUMENTS || total != DOCUMENTS) {
+                throw new IllegalStateException("job " + jobId + " ended at " + lastDone + " of " + total + " documents");
+            }
+            HttpResponse<InputStream> file = client.send(HttpRequest.newBuilder(URI.create(api + "exports/" + jobId
+                    + "/download")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (file.statusCode() != 200) {
+                throw new IllegalStateException("job download: HTTP " + file.statusCode());
+            }
+            CountingStream out = new CountingStream();
+            try (InputStream in = file.body()) {
+                in.transferTo(out);
+            }
+            if (out.bytes != view.get("bytes").asLong()) {
+                throw new IllegalStateException("job download: " + out.bytes + " bytes, the job says " + view.get("bytes"));
+            }
+            try (var files = Files.list(Path.of("target/bench-exports"))) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("export-job-" + jobId + ".")).toList()) {
+                    Files.delete(f);
+                }
+            }
+            line("Job %d: %d polls, progress %d of %d documents, %,d bytes downloaded", jobId, polls, lastDone, total,
+                    out.bytes);
+            return new long[] { out.bytes, out.lines };
         });
     }
 

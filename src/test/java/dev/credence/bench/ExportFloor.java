@@ -38,6 +38,7 @@ final class ExportFloor {
             PreparedStatement ids = c.prepareStatement("select id from document where project_id = ? and id > ?"
                     + " order by id limit ?");
             long after = 0;
+            Map<Long, Long> counts = new HashMap<>();
             while (true) {
                 ids.setLong(1, projectId);
                 ids.setLong(2, after);
@@ -48,6 +49,10 @@ final class ExportFloor {
                         pageIds.add(rs.getLong(1));
                     }
                 }
+                boolean lastIds = pageIds.size() < pageSize;
+                int full = pageIds.size();
+                pageIds = withinClaimBudget(c, pageIds, counts);
+                lastIds = lastIds && pageIds.size() == full;
                 List<Object[]> page = new ArrayList<>();
                 if (!pageIds.isEmpty()) {
                     try (PreparedStatement docs = c.prepareStatement("select id, title, url, publisher, published_at,"
@@ -70,13 +75,48 @@ final class ExportFloor {
                 claims += page(c, page, json);
                 json.flush();
                 after = (Long) page.get(page.size() - 1)[0];
-                if (page.size() < pageSize) {
+                if (lastIds) {
                     break;
                 }
             }
             c.commit();
         }
         return claims;
+    }
+
+    /** As ExportReader: the first documents of {@code ids} with at most ExportReader.PAGE_CLAIMS claims (at least one). */
+    private static List<Long> withinClaimBudget(Connection c, List<Long> ids, Map<Long, Long> counts) throws Exception {
+        if (ids.size() <= 1) {
+            counts.clear();
+            return ids;
+        }
+        List<Long> uncounted = ids.stream().filter(id -> !counts.containsKey(id)).toList();
+        if (!uncounted.isEmpty()) {
+            uncounted.forEach(id -> counts.put(id, 0L));
+            try (PreparedStatement ps = c.prepareStatement("select l.document_id, count(*) from claim c join layer l"
+                    + " on c.layer_id = l.id where l.document_id in ("
+                    + String.join(",", java.util.Collections.nCopies(uncounted.size(), "?")) + ") group by l.document_id")) {
+                for (int i = 0; i < uncounted.size(); i++) {
+                    ps.setLong(i + 1, uncounted.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        long claims = 0;
+        int end = ids.size();
+        for (int i = 0; i < ids.size(); i++) {
+            claims += counts.getOrDefault(ids.get(i), 0L);
+            if (claims > dev.credence.exchange.ExportReader.PAGE_CLAIMS && i > 0) {
+                end = i;
+                break;
+            }
+        }
+        ids.subList(0, end).forEach(counts::remove);
+        return ids.subList(0, end);
     }
 
     private static long page(Connection c, List<Object[]> page, JsonGenerator json) throws Exception {
