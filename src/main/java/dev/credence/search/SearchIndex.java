@@ -47,6 +47,11 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
     /** More new change_log rows than this at once (a restore, a large import): compare everything instead. */
     static final int FULL_AFTER = 20_000;
+    /**
+     * The first build and the full check read every document and claim in one read-only transaction: on a
+     * database of 1,000,000 claims that outlasts the default 60 s timeout (the reaper closed the result sets).
+     */
+    static final int BUILD_TIMEOUT_SECONDS = 3600;
     /** Ids below the newest that a full reconcile treats as possibly still open. */
     static final int OPEN_WINDOW = 1_000;
 
@@ -77,7 +82,7 @@ public class SearchIndex {
         // arriving meanwhile waits for the lock, then finds a complete index.
         Thread t = new Thread(() -> {
             try {
-                QuarkusTransaction.requiringNew().run(this::catchUp);
+                QuarkusTransaction.requiringNew().timeout(BUILD_TIMEOUT_SECONDS).run(this::catchUp);
             } catch (RuntimeException ex) {
                 LOG.warn("Search index: first build failed; the next search retries", ex);
             }
@@ -92,7 +97,7 @@ public class SearchIndex {
             });
             fullChecks.scheduleWithFixedDelay(() -> {
                 try {
-                    QuarkusTransaction.requiringNew().run(this::fullReconcile);
+                    QuarkusTransaction.requiringNew().timeout(BUILD_TIMEOUT_SECONDS).run(this::fullReconcile);
                 } catch (RuntimeException ex) {
                     LOG.warn("Search index: full check failed; it runs again later", ex);
                 }
