@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -189,7 +188,8 @@ public class ExportJobRunner {
                 return; // deleted with its project while queued, or failed by a sweep
             }
             Files.createDirectories(directory());
-            try (OutputStream out = new Limited(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), fileLimit)) {
+            try (OutputStream out = new LimitedOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), fileLimit)) {
                 ExportService.Progress progress = throttled(jobId);
                 if (pageSize > 0) {
                     exports.writeInTransaction(export.context(), export.format(), out, progress, pageSize);
@@ -381,37 +381,6 @@ public class ExportJobRunner {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.debugf("Not deleted: %s (%s)", file, e.getMessage());
-        }
-    }
-
-    /** Fails the write once more than {@code limit} bytes went through. */
-    static final class Limited extends FilterOutputStream {
-        private final long limit;
-        private long written;
-
-        Limited(OutputStream out, long limit) {
-            super(out);
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            count(1);
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            count(len);
-            out.write(b, off, len);
-        }
-
-        private void count(int n) throws IOException {
-            written += n;
-            if (written > limit) {
-                throw new IOException("the export file would exceed " + limit
-                        + " bytes (credence.export.max-file-bytes)");
-            }
         }
     }
 }
