@@ -79,6 +79,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.get().username))
                 .addRole(user.get().role)
+                .addAttribute(CurrentUser.USER_ID, user.get().id)
                 .build();
     }
 }

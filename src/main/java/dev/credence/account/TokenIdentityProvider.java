@@ -38,6 +38,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(found.username()))
                 .addRole(found.role())
+                .addAttribute(CurrentUser.USER_ID, found.userId())
                 .build();
     }
 }

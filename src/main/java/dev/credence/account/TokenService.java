@@ -36,13 +36,13 @@ public class TokenService {
     }
 
     /** What a presented token turned out to be. */
-    public record Resolution(String username, String role, String refusal) {
+    public record Resolution(Long userId, String username, String role, String refusal) {
         public boolean ok() {
             return username != null;
         }
 
         static Resolution refused(String why) {
-            return new Resolution(null, null, why);
+            return new Resolution(null, null, null, why);
         }
     }
 
@@ -50,7 +50,7 @@ public class TokenService {
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
     /** An accepted token, remembered until {@code until} (never past its own expiry). */
-    private record Accepted(long tokenId, String username, String role, Instant until) {
+    private record Accepted(long tokenId, long userId, String username, String role, Instant until) {
     }
 
     /** Accepted tokens by hash; bounded by {@link #CACHE_MAX}, emptied when full. */
@@ -107,7 +107,7 @@ public class TokenService {
         Instant now = Instant.now();
         Accepted hit = accepted.get(hash);
         if (hit != null && now.isBefore(hit.until())) {
-            return new Resolution(hit.username(), hit.role(), null);
+            return new Resolution(hit.userId(), hit.username(), hit.role(), null);
         }
         return QuarkusTransaction.requiringNew().call(() -> lookup(hash, now));
     }
@@ -135,8 +135,8 @@ public class TokenService {
         if (accepted.size() >= CACHE_MAX) {
             accepted.clear();
         }
-        accepted.put(hash, new Accepted(t.id, t.user.username, t.user.role, until));
-        return new Resolution(t.user.username, t.user.role, null);
+        accepted.put(hash, new Accepted(t.id, t.user.id, t.user.username, t.user.role, until));
+        return new Resolution(t.user.id, t.user.username, t.user.role, null);
     }
 
     @Transactional

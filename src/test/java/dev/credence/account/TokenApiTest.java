@@ -98,6 +98,16 @@ class TokenApiTest {
         TestData.api(keep).when().delete("/api/v1/tokens/" + goneId).then().statusCode(204);
     }
 
+    /** The token cache remembers the owner's id for 10 s; a user removed meanwhile is not let in by it. */
+    @Test
+    void aRemovedUsersCachedTokenIs401() {
+        String token = create("{\"name\":\"laptop\"}").path("token");
+        TestData.api(token).when().get("/api/v1/projects").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from app_user where username = 'tess'").executeUpdate());
+        TestData.api(token).when().get("/api/v1/projects").then().statusCode(401);
+    }
+
     @Test
     void expiredTokenIs401Json() {
         Response created = create("{\"name\":\"short\",\"expiresInDays\":1}");
