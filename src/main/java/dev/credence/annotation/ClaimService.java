@@ -7,18 +7,17 @@ import dev.credence.annotation.schema.LabelSchemaService;
 import dev.credence.document.Document;
 import dev.credence.history.ChangeAction;
 import dev.credence.web.ConflictException;
+import dev.credence.web.HttpUrls;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -213,7 +212,7 @@ public class ClaimService {
         if (c.rationale != null && c.rationale.length() > 4000) {
             throw new UnprocessableException("rationale: at most 4000 characters");
         }
-        c.evidenceUrl = httpUrl(in.evidenceUrl());
+        c.evidenceUrl = HttpUrls.require(in.evidenceUrl(), "evidenceUrl");
         c.updatedAt = Instant.now();
     }
 
@@ -260,22 +259,6 @@ public class ClaimService {
         em.flush();
     }
 
-    static String httpUrl(String url) {
-        String u = blankToNull(url);
-        if (u == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(u);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && u.length() <= 2000) {
-                return u;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new UnprocessableException("evidenceUrl: '" + url + "' is not an http(s) URL");
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -17,16 +17,15 @@ import dev.credence.document.Document;
 import dev.credence.source.Source;
 import dev.credence.source.SourceNames;
 import dev.credence.source.SourceService;
+import dev.credence.web.HttpUrls;
 import dev.credence.web.UnprocessableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -122,7 +121,7 @@ class DraftLayerWriter {
                 if (e.rationale != null && e.rationale.length() > MAX_RATIONALE) {
                     throw new UnprocessableException(at(c.where()) + "rationale: at most " + MAX_RATIONALE + " characters");
                 }
-                e.evidenceUrl = httpUrl(c.evidenceUrl(), c.where());
+                e.evidenceUrl = HttpUrls.require(c.evidenceUrl(), at(c.where()) + "evidenceUrl");
                 e.createdAt = now;
                 e.updatedAt = now;
                 e.persist();
@@ -247,22 +246,6 @@ class DraftLayerWriter {
         return found;
     }
 
-    private static String httpUrl(String url, String where) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        String u = url.strip();
-        try {
-            URI uri = new URI(u);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && u.length() <= 2000) {
-                return u;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new UnprocessableException(at(where) + "evidenceUrl: '" + u + "' is not an http(s) URL");
-    }
 
     /** "file line 3: claims[0]." stays; "file task 2: annotations[0].result[1]" gets ": " before the field. */
     static String at(String where) {
