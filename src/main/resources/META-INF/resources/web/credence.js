@@ -1,4 +1,5 @@
-// Credence's one browser module: text selection and keyboard shortcuts on the document page.
+// Credence's main browser module: text selection and keyboard shortcuts on the document page (list navigation
+// shared with the adjudication page lives in listnav.js).
 // Everything here is an enhancement: without it the page is a complete read-only view, and every
 // form still works as a plain POST.
 
