@@ -112,6 +112,14 @@ public record ClaimForm(Long claimId, Long version, int start, int end, String e
     }
 
     /** The same values with the message of a refused save. */
+    /**
+     * Where the form posts: the reviewer's claim routes, or adjudication's gold ones ({@code gold}); new claims post to
+     * {@code …/claims}, edits to {@code …/claims/{claimId}}. Used by the claim form tag.
+     */
+    public String action(Object documentId, boolean gold) {
+        return "/documents/" + documentId + (gold ? "/adjudicate" : "") + "/claims" + (claimId == null ? "" : "/" + claimId);
+    }
+
     public ClaimForm withError(String message) {
         return new ClaimForm(claimId, version, start, end, exact, kind, stance, checkWorthy, credibility, rationale,
                 evidenceUrl, hops, message);

@@ -2,6 +2,8 @@
 // e edits, w writes an own gold claim, u undoes, Enter shows the item in the text, ? help.
 // Loaded only on this page; every action is also a plain button or link.
 
+import { listNav } from './listnav.js';
+
 const body = document.body;
 const documentId = body.dataset.adjudicate;
 
@@ -12,36 +14,15 @@ if (documentId) {
   const status = (msg) => { const s = $('#status'); if (s) s.textContent = msg; };
   let current = null; // the number of the focused item, kept across htmx swaps
 
-  const items = () => $$('#item-list .item');
+  // selection, focus and j/k stepping are shared with the document page's claim list (listnav.js)
+  const nav = listNav({ list: '#item-list', item: '.item', idPrefix: 'item-', key: 'item', seg: 'item', skipMissing: true,
+    onSelect: (key) => { current = key; } });
 
-  function select(number, { focus = true, scrollText = false } = {}) {
-    const item = $(`#item-${CSS.escape(String(number))}`);
-    if (!item) return;
-    items().forEach((li) => { li.classList.remove('selected'); li.removeAttribute('aria-current'); });
-    $$('#doc-text .seg.sel').forEach((s) => s.classList.remove('sel'));
-    item.classList.add('selected');
-    item.setAttribute('aria-current', 'true');
-    current = item.dataset.item;
-    const segs = $$(`#doc-text .seg[data-item~="${CSS.escape(current)}"]`);
-    segs.forEach((s) => s.classList.add('sel'));
-    if (focus) item.focus({ preventScroll: true });
-    item.scrollIntoView({ block: 'nearest' });
-    if (scrollText && segs.length) segs[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }
+  function select(number, { focus = true, scrollText = false } = {}) { nav.select(number, { focus, scrollText }); }
 
-  function currentItem() {
-    const active = document.activeElement && document.activeElement.closest && document.activeElement.closest('.item');
-    return active || $('#item-list .item.selected');
-  }
+  function currentItem() { return nav.current(); }
 
-  function step(delta) {
-    const list = items();
-    if (!list.length) return;
-    const cur = currentItem();
-    let i = cur ? list.indexOf(cur) + delta : (delta > 0 ? 0 : list.length - 1);
-    i = Math.max(0, Math.min(list.length - 1, i));
-    select(list[i].dataset.item, { scrollText: true });
-  }
+  function step(delta) { nav.step(delta, { scrollText: true, focus: true }); }
 
   function press(selector) {
     const item = currentItem();

@@ -1,6 +1,9 @@
-// Credence's one browser module: text selection and keyboard shortcuts on the document page.
+// Credence's main browser module: text selection and keyboard shortcuts on the document page (list navigation
+// shared with the adjudication page lives in listnav.js).
 // Everything here is an enhancement: without it the page is a complete read-only view, and every
 // form still works as a plain POST.
+
+import { listNav } from './listnav.js';
 
 if (window.htmx) {
   // Validation errors (422) and stale edits (409) come back as a re-rendered form: swap them in.
@@ -146,36 +149,14 @@ if (documentId) {
 
   // ---- claims: panel <-> text
 
-  function claimItems() { return $$('#claim-list .claim-item'); }
+  // selection, focus and j/k stepping are shared with the adjudication page (listnav.js)
+  const claimNav = listNav({ list: '#claim-list', item: '.claim-item', idPrefix: 'claim-', key: 'claim', seg: 'c', focusIn: '.claim-show' });
 
-  function selectClaim(id, { scrollText = true, focus = false } = {}) {
-    $$('#doc-text .seg.sel').forEach((s) => s.classList.remove('sel'));
-    $$('#claim-list .claim-item.selected').forEach((li) => { li.classList.remove('selected'); li.removeAttribute('aria-current'); });
-    const item = $(`#claim-${CSS.escape(String(id))}`);
-    const segs = $$(`#doc-text .seg[data-c~="${CSS.escape(String(id))}"]`);
-    segs.forEach((s) => s.classList.add('sel'));
-    if (item) {
-      item.classList.add('selected');
-      item.setAttribute('aria-current', 'true');
-      if (focus) $('.claim-show', item).focus({ preventScroll: true });
-      item.scrollIntoView({ block: 'nearest' });
-    }
-    if (scrollText && segs.length) segs[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }
+  function selectClaim(id, { scrollText = true, focus = false } = {}) { claimNav.select(id, { scrollText, focus }); }
 
-  function currentClaimItem() {
-    const active = document.activeElement && document.activeElement.closest && document.activeElement.closest('.claim-item');
-    return active || $('#claim-list .claim-item.selected');
-  }
+  function currentClaimItem() { return claimNav.current(); }
 
-  function step(delta) {
-    const items = claimItems();
-    if (!items.length) return;
-    const cur = currentClaimItem();
-    let i = cur ? items.indexOf(cur) + delta : (delta > 0 ? 0 : items.length - 1);
-    i = Math.max(0, Math.min(items.length - 1, i));
-    selectClaim(items[i].dataset.claim, { focus: true });
-  }
+  function step(delta) { claimNav.step(delta, { scrollText: true, focus: true }); }
 
   document.addEventListener('click', (e) => {
     const t = e.target;
