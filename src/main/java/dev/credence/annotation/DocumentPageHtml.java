@@ -69,7 +69,7 @@ public final class DocumentPageHtml {
                     .append(") is below; select where it belongs now and press Re-place, or edit or delete it.</p>");
         }
         sb.append("<button type=\"button\" class=\"claim-show\" aria-describedby=\"claim-").append(id).append("-meta\">");
-        escape(sb, AnnotationExtensions.truncate(c.exact(), 140)).append("</button>");
+        escape(sb, AnnotationTemplateExtensions.truncate(c.exact(), 140)).append("</button>");
         sb.append("<div class=\"claim-meta\" id=\"claim-").append(id).append("-meta\">");
         List<PageClaims.Hop> hops = c.hops();
         if (hops.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** Small template helpers for the document page. */
 @TemplateExtension
-public class AnnotationExtensions {
-    private AnnotationExtensions() {
+public class AnnotationTemplateExtensions {
+    private AnnotationTemplateExtensions() {
     }
 
     /** Hops as readers say the chain: outlet first, originator last. */
