@@ -22,6 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** Foreign-key violations: 23503 (PostgreSQL, and H2 for a parent still referred to), 23506 (H2, parent gone). */
+    private static final java.util.Set<String> FOREIGN_KEY_STATES = java.util.Set.of("23503", "23506");
 
     @CheckedTemplate(basePath = "Errors")
     static class Templates {
@@ -116,6 +118,11 @@ public class ErrorMappers {
             }
             if (cause instanceof TextPolicy.RefusedText refused) {
                 return refusedText(refused, uri, headers);
+            }
+            if (cause instanceof java.sql.SQLException sql && FOREIGN_KEY_STATES.contains(sql.getSQLState())) {
+                // e.g. suggestions stored for a layer whose document a manager deleted at that moment
+                return respond(uri, headers, 409, "conflict", "Something this refers to was deleted or changed at the"
+                        + " same moment; reload and try again.").build();
             }
             cause = cause.getCause();
         }

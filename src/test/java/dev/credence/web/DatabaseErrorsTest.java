@@ -41,6 +41,18 @@ class DatabaseErrorsTest {
         manager = TestData.token("ines");
     }
 
+    /** A save whose parent row vanished at the same moment (a racing delete) is a 409 with our JSON, not a 500. */
+    @Test
+    void aWriteWhoseParentIsGoneIs409AndStoresNothing() {
+        long layers = QuarkusTransaction.requiringNew().call(() -> dev.credence.annotation.Layer.count());
+        TestData.api(manager).when().post("/api/v1/test-only/dangling-reference")
+                .then().statusCode(409)
+                .body("error", equalTo("conflict"))
+                .body("detail", equalTo("Something this refers to was deleted or changed at the same moment;"
+                        + " reload and try again."));
+        assertEquals(layers, (long) QuarkusTransaction.requiringNew().call(() -> dev.credence.annotation.Layer.count()));
+    }
+
     @Test
     void readinessReportsTheMigratedSchema() {
         given().when().get("/q/health/ready")
